@@ -1,0 +1,48 @@
+# Meerkat: the two commands a newcomer needs are `make run` and `make test`.
+# Both install missing Debian packages first (scripts/setup-deps.sh).
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+PORT       ?= 8443
+CMAKE_GEN  := -G Ninja
+
+.PHONY: all setup build build-asan run test test-fast bench fuzz format clean
+
+all: build
+
+setup:
+	@scripts/setup-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEERKAT_WERROR=ON
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD)
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DMEERKAT_WERROR=ON -DMEERKAT_SANITIZE=ON
+
+build-asan: setup $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD)
+
+# The main job: the HTTPS demo server with the bundled demo certificate chain.
+run: build
+	@echo
+	@echo "Serving https://localhost:$(PORT)/ with the demo chain in certs/demo (demo only)."
+	@echo "Fetch it with:  curl --cacert certs/demo/ca.pem https://localhost:$(PORT)/"
+	@echo
+	$(BUILD)/meerkat serve --port $(PORT) --dir docs/site
+
+# Every test: the normal build, then the same suite under ASan/UBSan.
+test: build build-asan
+	@scripts/run-tests.sh $(BUILD) $(ASAN_BUILD)
+
+# The normal build's tests only (quicker while developing).
+test-fast: build
+	@scripts/run-tests.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.h' '*.cpp' '*.c')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-bench build-fuzz

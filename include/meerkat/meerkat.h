@@ -1,0 +1,205 @@
+/* Meerkat: a compact, sans-IO TLS 1.3 engine with a C API.
+ *
+ * Two objects:
+ *   mk_config  what is shared by many connections: role, certificate chain and key,
+ *              trust anchors, ALPN, suites, groups, clock and RNG. Build it once;
+ *              it must outlive every connection made from it and must not change
+ *              while connections use it.
+ *   mk_conn    one TLS connection. It never touches a socket or a clock: the caller
+ *              moves bytes. Four flows, as in BearSSL's engine:
+ *                ciphertext in   mk_conn_feed()
+ *                ciphertext out  mk_conn_output() + mk_conn_output_ack()
+ *                plaintext in    mk_conn_write()
+ *                plaintext out   mk_conn_read()
+ *              Reading can produce output (alerts, KeyUpdate answers), so check
+ *              MK_STATE_HAS_OUTPUT after every call.
+ *
+ * Errors are mk_err codes (meerkat/errors.h). The first error is sticky: once a
+ * connection has failed every call returns the same code, and the alert it queued
+ * can still be taken with mk_conn_output().
+ *
+ * Nothing here throws; all functions are safe to call from C.
+ */
+#ifndef MEERKAT_H
+#define MEERKAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "meerkat/errors.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct mk_config mk_config;
+typedef struct mk_conn mk_conn;
+
+typedef enum mk_role { MK_ROLE_CLIENT = 0, MK_ROLE_SERVER = 1 } mk_role;
+
+/* Peer verification.
+ * Client: MK_VERIFY_PEER (default) checks the server's chain against the CA
+ *   certificates and its name against mk_conn_set_server_name(); MK_VERIFY_NONE
+ *   skips both (the signature over the handshake is still checked).
+ * Server: MK_VERIFY_NONE (default) does not ask for a client certificate;
+ *   MK_VERIFY_OPTIONAL asks and verifies one if sent; MK_VERIFY_REQUIRED fails the
+ *   handshake without one. */
+typedef enum mk_verify_mode {
+  MK_VERIFY_NONE = 0,
+  MK_VERIFY_PEER = 1,
+  MK_VERIFY_OPTIONAL = 2,
+  MK_VERIFY_REQUIRED = 3
+} mk_verify_mode;
+
+/* TLS code points, for settings and for reporting what was negotiated. */
+#define MK_TLS_AES_128_GCM_SHA256 0x1301
+#define MK_TLS_AES_256_GCM_SHA384 0x1302
+#define MK_TLS_CHACHA20_POLY1305_SHA256 0x1303
+#define MK_GROUP_SECP256R1 0x0017
+#define MK_GROUP_SECP384R1 0x0018
+#define MK_GROUP_X25519 0x001d
+
+/* Size limits callers may rely on. */
+#define MK_MAX_PLAINTEXT 16384 /* largest plaintext in one record */
+#define MK_RECORD_OVERHEAD 278 /* header + max padding allowance + tag */
+
+/* ---- library ---------------------------------------------------------- */
+
+/* Allocation hooks. Optional; defaults to malloc/realloc/free. Set before any other
+ * call. All of Meerkat's heap use goes through these. */
+typedef struct mk_allocator {
+  void* (*alloc)(void* user, size_t size);
+  void (*free)(void* user, void* ptr, size_t size);
+  void* user;
+} mk_allocator;
+void mk_set_allocator(const mk_allocator* a);
+
+const char* mk_version_string(void);
+
+/* Error names and sentences. Never NULL. */
+const char* mk_err_name(int err);  /* "MK_ERR_CERT_EXPIRED" */
+const char* mk_err_text(int err);  /* "certificate has expired" */
+const char* mk_alert_name(int alert); /* "protocol_version" */
+
+/* ---- configuration ------------------------------------------------------ */
+
+mk_config* mk_config_new(mk_role role);
+void mk_config_free(mk_config* cfg);
+
+/* Certificate chain, leaf first, as PEM (one or more blocks) or DER (one
+ * certificate). Replaces any earlier chain. */
+int mk_config_set_cert_chain(mk_config* cfg, const uint8_t* data, size_t len);
+int mk_config_load_cert_chain_file(mk_config* cfg, const char* path);
+/* Private key for the leaf: PKCS#8, SEC1 (EC) or PKCS#1 (RSA), PEM or DER. */
+int mk_config_set_private_key(mk_config* cfg, const uint8_t* data, size_t len);
+int mk_config_load_private_key_file(mk_config* cfg, const char* path);
+/* Trust anchors: CA certificates as PEM bundle or one DER certificate; adds. */
+int mk_config_add_ca(mk_config* cfg, const uint8_t* data, size_t len);
+int mk_config_load_ca_file(mk_config* cfg, const char* path);
+void mk_config_set_verify(mk_config* cfg, mk_verify_mode mode);
+
+/* ALPN protocols in preference order, as a comma-separated list ("h2,http/1.1").
+ * Client: offered. Server: chosen by the server's order; a client offering none of
+ * them is refused with no_application_protocol. */
+int mk_config_set_alpn(mk_config* cfg, const char* comma_list);
+
+/* Restrict and order cipher suites / groups (code points above). The client offers
+ * them in this order and sends a key share for the first group; the server
+ * prefers its own order, and asks with HelloRetryRequest for its most preferred
+ * group when the client's shares do not include it. */
+int mk_config_set_cipher_suites(mk_config* cfg, const uint16_t* suites, size_t n);
+int mk_config_set_groups(mk_config* cfg, const uint16_t* groups, size_t n);
+
+/* Clock for certificate validity, in seconds since 1970 (UTC). Return -1 when the
+ * time is unknown: then verification fails with MK_ERR_CERT_NO_TIME instead of
+ * silently skipping the check. Default: the system clock. */
+typedef int64_t (*mk_time_fn)(void* user);
+void mk_config_set_time(mk_config* cfg, mk_time_fn fn, void* user);
+
+/* Random bytes. Return 0 on success. Default: an OS-seeded HMAC-DRBG. Tests set a
+ * deterministic one to replay traces. */
+typedef int (*mk_random_fn)(void* user, uint8_t* out, size_t len);
+void mk_config_set_random(mk_config* cfg, mk_random_fn fn, void* user);
+
+/* Middlebox compatibility mode (RFC 8446 D.4): the client sends a 32-byte legacy
+ * session id and both sides send dummy ChangeCipherSpec records. Default on. */
+void mk_config_set_middlebox_compat(mk_config* cfg, int on);
+
+/* ---- connection --------------------------------------------------------- */
+
+mk_conn* mk_conn_new(const mk_config* cfg);
+void mk_conn_free(mk_conn* c);
+
+/* Client: the server name for SNI and certificate verification. A DNS name or an
+ * IP address literal (not sent as SNI). Need not be NUL-terminated. */
+int mk_conn_set_server_name(mk_conn* c, const char* name, size_t len);
+
+/* State bits. */
+#define MK_STATE_WANT_INPUT 0x01     /* feed more ciphertext to make progress */
+#define MK_STATE_HAS_OUTPUT 0x02     /* ciphertext waiting in mk_conn_output() */
+#define MK_STATE_CAN_WRITE 0x04      /* handshake done, plaintext may be written */
+#define MK_STATE_HAS_PLAINTEXT 0x08  /* mk_conn_read() will return data */
+#define MK_STATE_HANDSHAKE_DONE 0x10
+#define MK_STATE_CLOSED 0x20  /* close_notify received or error; no more input */
+#define MK_STATE_FAILED 0x40  /* mk_conn_error() is set */
+unsigned mk_conn_state(const mk_conn* c);
+
+/* Start the handshake: a client queues its ClientHello. A server does nothing until
+ * fed. Calling it again is harmless. */
+int mk_conn_start(mk_conn* c);
+
+/* Ciphertext in. Consumes as much of data as can be processed now (complete
+ * records are decrypted and handled) and reports it in *used. Returns MK_OK or the
+ * sticky error. Plaintext produced is kept until mk_conn_read(). */
+int mk_conn_feed(mk_conn* c, const uint8_t* data, size_t len, size_t* used);
+
+/* Ciphertext out: a pointer to queued bytes (valid until the next call on c).
+ * Returns the count, 0 when nothing is queued. Acknowledge what was sent. */
+size_t mk_conn_output(mk_conn* c, const uint8_t** data);
+void mk_conn_output_ack(mk_conn* c, size_t n);
+
+/* Plaintext out: copies up to cap bytes; *got receives the count. Returns MK_OK,
+ * MK_ERR_WANT_MORE when nothing is ready, MK_ERR_CLOSED after close_notify, or the
+ * sticky error. */
+int mk_conn_read(mk_conn* c, uint8_t* buf, size_t cap, size_t* got);
+/* Decrypted bytes waiting for mk_conn_read() plus undecrypted bytes held. */
+size_t mk_conn_pending(const mk_conn* c);
+
+/* Plaintext in: seals up to len bytes into records queued for output; *used gets
+ * the count taken. Takes less when the output queue is full (MK_ERR_BUFFER_FULL if
+ * nothing fits). */
+int mk_conn_write(mk_conn* c, const uint8_t* data, size_t len, size_t* used);
+
+/* Queue close_notify. */
+int mk_conn_close(mk_conn* c);
+/* Queue a KeyUpdate; request_peer asks the peer to update too. */
+int mk_conn_key_update(mk_conn* c, int request_peer);
+
+/* The sticky error (MK_OK if none), and a sentence with the details when there
+ * are any ("certificate for a.example does not match requested name b.example"),
+ * else mk_err_text(). Never NULL. */
+int mk_conn_error(const mk_conn* c);
+const char* mk_conn_error_message(const mk_conn* c);
+
+/* What was negotiated (0 / NULL before the handshake). */
+uint16_t mk_conn_version(const mk_conn* c);    /* 0x0304 */
+uint16_t mk_conn_cipher_suite(const mk_conn* c);
+uint16_t mk_conn_group(const mk_conn* c);
+uint16_t mk_conn_signature_scheme(const mk_conn* c); /* the peer's CertificateVerify */
+int mk_conn_hello_retry(const mk_conn* c);     /* 1 if a HelloRetryRequest was used */
+/* ALPN protocol chosen, not NUL-terminated; *len 0 when none. */
+const char* mk_conn_alpn(const mk_conn* c, size_t* len);
+/* Server: the SNI name the client asked for (NUL-terminated, "" when none). */
+const char* mk_conn_server_name(const mk_conn* c);
+/* Whether the peer presented a certificate that was verified. */
+int mk_conn_peer_verified(const mk_conn* c);
+
+const char* mk_cipher_suite_name(uint16_t suite); /* "TLS_AES_128_GCM_SHA256" */
+const char* mk_group_name(uint16_t group);        /* "x25519" */
+const char* mk_signature_scheme_name(uint16_t s); /* "ecdsa_secp256r1_sha256" */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEERKAT_H */

@@ -1,0 +1,78 @@
+#include "base/alloc.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "base/secure.h"
+#include "meerkat/meerkat.h"
+
+namespace mk {
+namespace {
+
+void* default_alloc(void*, size_t n) { return std::malloc(n); }
+void default_free(void*, void* p, size_t) { std::free(p); }
+
+mk_allocator g_allocator = {default_alloc, default_free, nullptr};
+
+}  // namespace
+
+void* heap_alloc(size_t n) { return g_allocator.alloc(g_allocator.user, n == 0 ? 1 : n); }
+
+void heap_free(void* p, size_t n) {
+  if (p) g_allocator.free(g_allocator.user, p, n);
+}
+
+bool Buffer::reserve(size_t n) {
+  if (n <= cap_) return true;
+  size_t new_cap = cap_ ? cap_ : 64;
+  while (new_cap < n) new_cap *= 2;
+  auto* p = static_cast<uint8_t*>(heap_alloc(new_cap));
+  if (!p) return false;
+  if (size_) std::memcpy(p, data_, size_);
+  if (data_) {
+    secure_wipe(data_, cap_);
+    heap_free(data_, cap_);
+  }
+  data_ = p;
+  cap_ = new_cap;
+  return true;
+}
+
+bool Buffer::resize(size_t n) {
+  if (!reserve(n)) return false;
+  if (n > size_) std::memset(data_ + size_, 0, n - size_);
+  size_ = n;
+  return true;
+}
+
+bool Buffer::append(ByteView b) {
+  if (b.empty()) return true;
+  if (!reserve(size_ + b.size())) return false;
+  std::memcpy(data_ + size_, b.data(), b.size());
+  size_ += b.size();
+  return true;
+}
+
+void Buffer::consume_front(size_t n) {
+  if (n >= size_) {
+    size_ = 0;
+    return;
+  }
+  std::memmove(data_, data_ + n, size_ - n);
+  size_ -= n;
+}
+
+void Buffer::reset() {
+  if (data_) {
+    secure_wipe(data_, cap_);
+    heap_free(data_, cap_);
+  }
+  data_ = nullptr;
+  size_ = cap_ = 0;
+}
+
+}  // namespace mk
+
+extern "C" void mk_set_allocator(const mk_allocator* a) {
+  if (a && a->alloc && a->free) mk::g_allocator = *a;
+}

@@ -1,0 +1,72 @@
+// TLS 1.3 record layer (RFC 8446 5): header parsing and in-place record protection.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "base/bytes.h"
+#include "base/error.h"
+#include "crypto/provider.h"
+#include "tls/cipher_suite.h"
+
+namespace mk::tls {
+
+enum ContentType : uint8_t {
+  kChangeCipherSpec = 20,
+  kAlert = 21,
+  kHandshake = 22,
+  kApplicationData = 23,
+};
+
+inline constexpr size_t kRecordHeaderLen = 5;
+inline constexpr size_t kMaxPlaintext = 16384;
+inline constexpr size_t kMaxCiphertext = 16384 + 256;  // RFC 8446 5.2
+inline constexpr size_t kMaxRecordLen = kRecordHeaderLen + kMaxCiphertext;
+
+struct RecordHeader {
+  uint8_t type = 0;
+  uint16_t version = 0;
+  uint16_t length = 0;
+};
+
+// Parse and check a 5-byte header. Unknown content types and versions that are not
+// 0x03xx give MK_ERR_NOT_TLS (a peer talking something else, e.g. plain HTTP);
+// a length over kMaxCiphertext gives MK_ERR_RECORD_OVERFLOW.
+Err parse_record_header(ByteView header, RecordHeader& out);
+
+// Write a 5-byte header into out.
+void write_record_header(ByteSpan out, uint8_t type, uint16_t length);
+
+// Protection for one direction: AEAD key, static IV and the sequence number.
+class RecordProtection {
+ public:
+  // Derive key and IV from a traffic secret ("key", "iv" labels) and reset the
+  // sequence number to 0.
+  Err set_traffic_secret(const CipherSuite& suite, ByteView traffic_secret);
+  bool active() const { return key_.valid(); }
+  void clear();
+  uint64_t sequence() const { return seq_; }
+
+  // Size of the protected record for a plaintext of len bytes and pad zero bytes.
+  static size_t sealed_size(size_t len, size_t pad) { return kRecordHeaderLen + len + 1 + pad + 16; }
+
+  // Seal in place. record[5 .. 5+len) holds the plaintext; record must be
+  // sealed_size(len, pad) long. Writes the header, the inner content type, padding and
+  // the tag. Plaintext over kMaxPlaintext is refused.
+  Err seal_in_place(uint8_t inner_type, size_t len, size_t pad, ByteSpan record);
+
+  // Open in place. record is a whole record (header + ciphertext) with outer type
+  // application_data. On success *inner_type is the real content type and
+  // *plaintext points inside record. MK_ERR_BAD_RECORD_MAC on a bad tag,
+  // MK_ERR_RECORD_OVERFLOW if the plaintext exceeds 2^14, MK_ERR_UNEXPECTED_MESSAGE
+  // if the inner plaintext is all zeros (no content type).
+  Err open_in_place(ByteSpan record, uint8_t* inner_type, ByteSpan* plaintext);
+
+ private:
+  void nonce(uint8_t out[12]) const;
+  crypto::AeadKey key_;
+  uint8_t iv_[12] = {};
+  uint64_t seq_ = 0;
+};
+
+}  // namespace mk::tls
