@@ -28,6 +28,10 @@ inline constexpr size_t kMaxSharedSecretLen = 66;
 inline constexpr size_t kMaxRsaBytes = 512;        // RSA-4096
 inline constexpr size_t kMaxSignatureLen = 512;    // RSA-4096; DER ECDSA P-384 is <= 104
 
+// Names the implementation picked for each primitive on this CPU (for `meerkat -v`
+// and the benchmark), e.g. "BearSSL 0.6: aes_x86ni ghash_pclmul ...".
+const char* implementation_summary();
+
 // ---- randomness ---------------------------------------------------------------
 // Where random bytes come from. The engine takes one from the config; tests use a
 // deterministic one to replay traces.
