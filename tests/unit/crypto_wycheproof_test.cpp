@@ -140,3 +140,79 @@ TEST(CryptoWycheproof, HkdfSha384) {
 
 }  // namespace
 }  // namespace mk::crypto
+
+// ---- key exchange -----------------------------------------------------------------
+
+namespace mk::crypto {
+namespace {
+
+// Wycheproof writes scalars as ASN.1-style integers: strip a sign byte, then
+// left-pad to the group's length.
+Bytes fixed_width_scalar(const Bytes& in, size_t len) {
+  size_t skip = 0;
+  while (in.size() - skip > len && in[skip] == 0) ++skip;
+  Bytes out(len > in.size() - skip ? len - (in.size() - skip) : 0, 0);
+  out.insert(out.end(), in.begin() + static_cast<long>(skip), in.end());
+  return out;
+}
+
+void run_ecdh(const Json& doc, const KxGroup& group, WycheproofRun& run) {
+  for (const Json& group_json : doc["testGroups"].items()) {
+    for (const Json& t : group_json["tests"].items()) {
+      Bytes priv = fixed_width_scalar(hex_field(t, "private"), group.private_len);
+      Bytes shared = hex_field(t, "shared");
+      KeyShare k;
+      if (k.set_private(group, priv) != MK_OK) {
+        ADD_FAILURE() << "tcId " << t["tcId"].integer() << ": private key refused";
+        continue;
+      }
+      uint8_t out[kMaxSharedSecretLen];
+      Err e = k.derive(hex_field(t, "public"), ByteSpan(out));
+      bool accepted = e == MK_OK;
+      if (!accepted) {
+        EXPECT_EQ(e, MK_ERR_BAD_KEY_SHARE) << "tcId " << t["tcId"].integer();
+      }
+      bool output_ok = accepted && Bytes(out, out + group.shared_len) == shared;
+      if (test::has_flag(t, "ZeroSharedSecret")) {
+        run.record_must_reject(t, accepted);
+      } else {
+        run.record(t, accepted, output_ok);
+      }
+    }
+  }
+}
+
+TEST(CryptoWycheproof, X25519) {
+  MK_REQUIRE_SHARED(path, "wycheproof/x25519_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_ecdh(*doc, *kx_group(kGroupX25519), run);
+  EXPECT_EQ(run.count_flag_rejected("ZeroSharedSecret"), 31u);
+  run.finish("x25519");
+}
+
+TEST(CryptoWycheproof, EcdhSecp256r1Ecpoint) {
+  MK_REQUIRE_SHARED(path, "wycheproof/ecdh_secp256r1_ecpoint_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_ecdh(*doc, *kx_group(kGroupSecp256r1), run);
+  EXPECT_EQ(run.count_flag_rejected("InvalidCurveAttack"), 16u);  // off-curve points
+  EXPECT_EQ(run.count_flag_rejected("CompressedPoint"), 8u);
+  run.finish("ecdh_secp256r1_ecpoint");
+}
+
+TEST(CryptoWycheproof, EcdhSecp384r1Ecpoint) {
+  MK_REQUIRE_SHARED(path, "wycheproof/ecdh_secp384r1_ecpoint_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_ecdh(*doc, *kx_group(kGroupSecp384r1), run);
+  EXPECT_EQ(run.count_flag_rejected("InvalidCurveAttack"), 16u);  // off-curve points
+  EXPECT_EQ(run.count_flag_rejected("CompressedPoint"), 2u);
+  run.finish("ecdh_secp384r1_ecpoint");
+}
+
+}  // namespace
+}  // namespace mk::crypto
