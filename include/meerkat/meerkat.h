@@ -97,6 +97,8 @@ int mk_config_load_private_key_file(mk_config* cfg, const char* path);
 int mk_config_add_ca(mk_config* cfg, const uint8_t* data, size_t len);
 int mk_config_load_ca_file(mk_config* cfg, const char* path);
 void mk_config_set_verify(mk_config* cfg, mk_verify_mode mode);
+/* Longest accepted path, counting the leaf and the trust anchor. Default 8. */
+void mk_config_set_max_chain_depth(mk_config* cfg, int depth);
 
 /* ALPN protocols in preference order, as a comma-separated list ("h2,http/1.1").
  * Client: offered. Server: chosen by the server's order; a client offering none of
@@ -104,9 +106,10 @@ void mk_config_set_verify(mk_config* cfg, mk_verify_mode mode);
 int mk_config_set_alpn(mk_config* cfg, const char* comma_list);
 
 /* Restrict and order cipher suites / groups (code points above). The client offers
- * them in this order and sends a key share for the first group; the server
- * prefers its own order, and asks with HelloRetryRequest for its most preferred
- * group when the client's shares do not include it. */
+ * them in this order and sends a key share for the first group. The server picks
+ * by its own order: the best-ranked group among the client's key shares; when no
+ * share is for a group the server accepts, it asks with HelloRetryRequest for its
+ * most preferred group among the client's supported_groups. */
 int mk_config_set_cipher_suites(mk_config* cfg, const uint16_t* suites, size_t n);
 int mk_config_set_groups(mk_config* cfg, const uint16_t* groups, size_t n);
 
@@ -124,6 +127,25 @@ void mk_config_set_random(mk_config* cfg, mk_random_fn fn, void* user);
 /* Middlebox compatibility mode (RFC 8446 D.4): the client sends a 32-byte legacy
  * session id and both sides send dummy ChangeCipherSpec records. Default on. */
 void mk_config_set_middlebox_compat(mk_config* cfg, int on);
+
+/* Verify a certificate chain outside any handshake, with the config's CA
+ * certificates, depth limit and clock (like `openssl verify`). The same code
+ * checks peers during handshakes. */
+typedef enum mk_purpose { MK_PURPOSE_SERVER = 0, MK_PURPOSE_CLIENT = 1 } mk_purpose;
+typedef struct mk_verify_request {
+  const uint8_t* leaf; /* the end-entity certificate, PEM or DER */
+  size_t leaf_len;
+  const uint8_t* untrusted; /* optional PEM bundle of intermediates, any order */
+  size_t untrusted_len;
+  const char* name; /* DNS name or IP literal to match; NULL: no name check */
+  size_t name_len;
+  int64_t at;         /* validation time (seconds since 1970 UTC); -1: config clock */
+  mk_purpose purpose; /* serverAuth or clientAuth */
+} mk_verify_request;
+/* MK_OK or an MK_ERR_CERT_* (or config/parse) code. detail, when given, receives a
+ * NUL-terminated sentence naming the certificate and the rule at fault. */
+int mk_config_verify(const mk_config* cfg, const mk_verify_request* req, char* detail,
+                     size_t detail_cap);
 
 /* ---- connection --------------------------------------------------------- */
 
@@ -162,7 +184,8 @@ void mk_conn_output_ack(mk_conn* c, size_t n);
  * MK_ERR_WANT_MORE when nothing is ready, MK_ERR_CLOSED after close_notify, or the
  * sticky error. */
 int mk_conn_read(mk_conn* c, uint8_t* buf, size_t cap, size_t* got);
-/* Decrypted bytes waiting for mk_conn_read() plus undecrypted bytes held. */
+/* Decrypted application bytes waiting for mk_conn_read(). An incomplete record
+ * held inside the engine is not counted: it cannot progress without more input. */
 size_t mk_conn_pending(const mk_conn* c);
 
 /* Plaintext in: seals up to len bytes into records queued for output; *used gets
