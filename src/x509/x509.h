@@ -34,6 +34,10 @@ class CertChain {
   Vec<CertDer> certs_;
 };
 
+// Every certificate in a PEM bundle (comments and blank lines between blocks, CRLF
+// line ends allowed) or one DER certificate, as DER, in file order. No verification.
+Err load_certificates(ByteView pem_or_der, Vec<Buffer>& out);
+
 // Private key from PEM or DER: PKCS#8, SEC1 ("EC PRIVATE KEY") or PKCS#1 ("RSA PRIVATE
 // KEY"). Encrypted keys fail with MK_ERR_KEY_ENCRYPTED.
 Err load_private_key(ByteView pem_or_der, crypto::PrivateKey& out);
