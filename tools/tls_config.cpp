@@ -1,0 +1,63 @@
+#include "tls_config.h"
+
+#include <vector>
+
+#include "tls_names.h"
+
+namespace mk::cli {
+namespace {
+
+std::string load_failure(std::string_view what, const std::string& path, int err) {
+  return "cannot load " + std::string(what) + " " + path + ": " + mk_err_text(err);
+}
+
+}  // namespace
+
+bool load_chain_and_key(mk_config* cfg, const std::string& chain, const std::string& key,
+                        std::string& error) {
+  if (int rc = mk_config_load_cert_chain_file(cfg, chain.c_str()); rc != MK_OK) {
+    error = load_failure("certificate chain", chain, rc);
+    return false;
+  }
+  if (int rc = mk_config_load_private_key_file(cfg, key.c_str()); rc != MK_OK) {
+    error = load_failure("private key", key, rc);
+    return false;
+  }
+  return true;
+}
+
+bool load_ca_file(mk_config* cfg, const std::string& path, std::string& error) {
+  if (int rc = mk_config_load_ca_file(cfg, path.c_str()); rc != MK_OK) {
+    error = load_failure("CA file", path, rc);
+    return false;
+  }
+  return true;
+}
+
+bool apply_tls_options(mk_config* cfg, const Args& args, std::string& error) {
+  if (args.has("--alpn")) {
+    std::string alpn(args.value("--alpn"));
+    if (int rc = mk_config_set_alpn(cfg, alpn.c_str()); rc != MK_OK) {
+      error = "invalid --alpn " + alpn + ": " + mk_err_text(rc);
+      return false;
+    }
+  }
+  std::vector<uint16_t> codes;
+  if (args.has("--suites")) {
+    if (!parse_cipher_suites(args.value("--suites"), codes, error)) return false;
+    if (int rc = mk_config_set_cipher_suites(cfg, codes.data(), codes.size()); rc != MK_OK) {
+      error = std::string("invalid --suites: ") + mk_err_text(rc);
+      return false;
+    }
+  }
+  if (args.has("--groups")) {
+    if (!parse_groups(args.value("--groups"), codes, error)) return false;
+    if (int rc = mk_config_set_groups(cfg, codes.data(), codes.size()); rc != MK_OK) {
+      error = std::string("invalid --groups: ") + mk_err_text(rc);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace mk::cli
