@@ -96,6 +96,13 @@ class Fetch {
   // One round of moving bytes after the socket was ready. Empty while going on;
   // otherwise the failure line, or "" in done_ when finished.
   std::string advance();
+  // TLS 1.3 clients finish their handshake before the server has checked their
+  // certificate: a server's alert before any response byte is its verdict on the
+  // handshake, and is reported as such.
+  Phase phase_of(int err) const {
+    bool refused_at_once = !received_any_ && MK_ERR_CATEGORY(err) == MK_CAT_PEER_ALERT;
+    return tls_.handshake_done() && !refused_at_once ? Phase::transfer : Phase::handshake;
+  }
 
   TlsSocket& tls_;
   const Url& url_;
@@ -107,6 +114,7 @@ class Fetch {
   ResponseParser response_;
   std::string body_;
   bool handshake_reported_ = false;
+  bool received_any_ = false;
   bool done_ = false;
 };
 
@@ -114,8 +122,7 @@ std::string Fetch::advance() {
   mk_conn* c = tls_.conn();
   if (tls_.failed()) {
     tls_.flush();  // our alert, if any
-    return tls_failure_line(mk_conn_error(c), mk_conn_error_message(c),
-                            tls_.handshake_done() ? Phase::transfer : Phase::handshake);
+    return tls_failure_line(mk_conn_error(c), mk_conn_error_message(c), phase_of(mk_conn_error(c)));
   }
   if (tls_.handshake_done()) {
     if (!handshake_reported_) {
@@ -131,6 +138,7 @@ std::string Fetch::advance() {
     std::string plain;
     int rc = tls_.read_plaintext(plain);
     if (!plain.empty()) {
+      received_any_ = true;
       bool had_head = response_.head_done();
       ResponseParser::Status s = response_.feed(plain, body_);
       if (s == ResponseParser::Status::malformed) return "bad response: " + response_.error();
@@ -153,7 +161,7 @@ std::string Fetch::advance() {
       return "";
     }
     if (rc != MK_OK) {
-      return tls_failure_line(rc, mk_conn_error_message(c), Phase::transfer);
+      return tls_failure_line(rc, mk_conn_error_message(c), phase_of(rc));
     }
   }
   if (tls_.flush() == TlsSocket::Io::error) {
@@ -228,6 +236,7 @@ int run_get(std::span<const char* const> argv) {
 
   ConfigPtr config(mk_config_new(MK_ROLE_CLIENT));
   if (!config) return failure("out of memory");
+  if (!apply_tls_options(config.get(), args, error)) return usage_error(error);
   if (args.has("--insecure")) {
     mk_config_set_verify(config.get(), MK_VERIFY_NONE);
   } else if (!load_ca_file(config.get(), std::string(args.value("--ca", kDefaultCaFile)), error)) {
@@ -237,7 +246,6 @@ int run_get(std::span<const char* const> argv) {
                                                 std::string(args.value("--key")), error)) {
     return failure(error);
   }
-  if (!apply_tls_options(config.get(), args, error)) return usage_error(error);
   if (!args.has("--alpn")) mk_config_set_alpn(config.get(), "http/1.1");
 
   FdCloser out{1};

@@ -185,12 +185,13 @@ int run_serve(std::span<const char* const> argv) {
 
   ConfigPtr config(mk_config_new(MK_ROLE_SERVER));
   if (!config) return failure("out of memory");
+  std::string error;
+  if (!apply_tls_options(config.get(), args, error)) return usage_error(error);
   std::string chain(args.value("--cert")), key(args.value("--key"));
   bool demo = !args.has("--cert");
   if (demo && !find_demo_certs(chain, key)) {
     return failure("no --cert given and the demo certificate (certs/demo) was not found");
   }
-  std::string error;
   if (!load_chain_and_key(config.get(), chain, key, error)) return failure(error);
   if (args.has("--client-ca")) {
     if (!load_ca_file(config.get(), std::string(args.value("--client-ca")), error)) {
@@ -199,7 +200,6 @@ int run_serve(std::span<const char* const> argv) {
     mk_config_set_verify(config.get(),
                          client_mode == "optional" ? MK_VERIFY_OPTIONAL : MK_VERIFY_REQUIRED);
   }
-  if (!apply_tls_options(config.get(), args, error)) return usage_error(error);
 
   int listener = tcp_listen_loopback(static_cast<uint16_t>(port), error);
   if (listener < 0) return failure(error);
