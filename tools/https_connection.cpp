@@ -206,6 +206,7 @@ void HttpsConnection::start_response(const HttpRequest& req) {
 
 bool HttpsConnection::pump_response() {
   size_t budget = kTurnBudget;
+  bool engine_refused = false;
   while (budget > 0) {
     if (out_pos_ == out_.size() && file_fd_ >= 0) {
       out_.resize(kFileChunk);
@@ -239,9 +240,15 @@ bool HttpsConnection::pump_response() {
         return false;
       }
       if (tls_.has_output()) return false;  // wait until the socket takes more
-      fail("the TLS engine took no data");
-      return false;
+      // The queue is empty now, so the next write must take something.
+      if (engine_refused) {
+        fail("the TLS engine took no data");
+        return false;
+      }
+      engine_refused = true;
+      continue;
     }
+    engine_refused = false;
     out_pos_ += n;
     budget -= std::min(budget, n);
   }
