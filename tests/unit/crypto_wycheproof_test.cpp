@@ -2,6 +2,8 @@
 // tests/support/wycheproof.h for how verdicts are scored.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "crypto/provider.h"
 #include "testdata.h"
 #include "wycheproof.h"
@@ -212,6 +214,236 @@ TEST(CryptoWycheproof, EcdhSecp384r1Ecpoint) {
   EXPECT_EQ(run.count_flag_rejected("InvalidCurveAttack"), 16u);  // off-curve points
   EXPECT_EQ(run.count_flag_rejected("CompressedPoint"), 2u);
   run.finish("ecdh_secp384r1_ecpoint");
+}
+
+}  // namespace
+}  // namespace mk::crypto
+
+// ---- signatures -------------------------------------------------------------------
+
+namespace mk::crypto {
+namespace {
+
+// Wycheproof writes key integers ASN.1-style, with a sign byte where the top bit is
+// set; PublicKey holds them without leading zeros.
+Bytes without_leading_zeros(const Bytes& in) {
+  size_t skip = 0;
+  while (skip + 1 < in.size() && in[skip] == 0) ++skip;
+  return Bytes(in.begin() + static_cast<long>(skip), in.end());
+}
+
+PublicKey ec_public_key(const Json& group, Curve curve) {
+  PublicKey key;
+  key.type = KeyType::ec;
+  key.curve = curve;
+  const Bytes point = test::from_hex(group["publicKey"]["uncompressed"].str());
+  EXPECT_LE(point.size(), sizeof key.point);
+  key.point_len = std::min(point.size(), sizeof key.point);
+  std::copy_n(point.begin(), key.point_len, key.point);
+  return key;
+}
+
+PublicKey rsa_public_key(const Json& group) {
+  PublicKey key;
+  key.type = KeyType::rsa;
+  const Bytes n = without_leading_zeros(test::from_hex(group["publicKey"]["modulus"].str()));
+  const Bytes e = without_leading_zeros(test::from_hex(group["publicKey"]["publicExponent"].str()));
+  EXPECT_LE(n.size(), sizeof key.n);
+  EXPECT_LE(e.size(), sizeof key.e);
+  key.n_len = std::min(n.size(), sizeof key.n);
+  key.e_len = std::min(e.size(), sizeof key.e);
+  std::copy_n(n.begin(), key.n_len, key.n);
+  std::copy_n(e.begin(), key.e_len, key.e);
+  return key;
+}
+
+// Verify one vector and record it; every refusal must be a signature mismatch.
+void record_verify(WycheproofRun& run, const Json& t, uint16_t scheme, const PublicKey& key) {
+  const Err e = verify(scheme, key, hex_field(t, "msg"), hex_field(t, "sig"));
+  if (e != MK_OK) {
+    EXPECT_EQ(e, MK_ERR_DECRYPT_ERROR) << "tcId " << t["tcId"].integer();
+  }
+  run.record(t, e == MK_OK);
+}
+
+void run_ecdsa(const Json& doc, Curve curve, uint16_t scheme, WycheproofRun& run) {
+  for (const Json& group : doc["testGroups"].items()) {
+    const PublicKey key = ec_public_key(group, curve);
+    for (const Json& t : group["tests"].items()) record_verify(run, t, scheme, key);
+  }
+}
+
+TEST(CryptoWycheproof, EcdsaSecp256r1Sha256) {
+  MK_REQUIRE_SHARED(path, "wycheproof/ecdsa_secp256r1_sha256_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_ecdsa(*doc, Curve::p256, kEcdsaSecp256r1Sha256, run);
+  run.finish("ecdsa_secp256r1_sha256");
+  EXPECT_EQ(run.valid(), 174u);
+  EXPECT_EQ(run.invalid(), 310u);
+  // BearSSL only ever sees raw r and s: these refusals are our strict DER reader's.
+  EXPECT_EQ(run.count_flag_rejected("BerEncodedSignature"), 7u);
+  EXPECT_EQ(run.count_flag_rejected("InvalidEncoding"), 92u);
+  EXPECT_EQ(run.count_flag_rejected("MissingZero"), 1u);
+}
+
+TEST(CryptoWycheproof, EcdsaSecp384r1Sha384) {
+  MK_REQUIRE_SHARED(path, "wycheproof/ecdsa_secp384r1_sha384_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_ecdsa(*doc, Curve::p384, kEcdsaSecp384r1Sha384, run);
+  run.finish("ecdsa_secp384r1_sha384");
+  EXPECT_EQ(run.valid(), 194u);
+  EXPECT_EQ(run.invalid(), 310u);
+  // BearSSL only ever sees raw r and s: these refusals are our strict DER reader's.
+  EXPECT_EQ(run.count_flag_rejected("BerEncodedSignature"), 7u);
+  EXPECT_EQ(run.count_flag_rejected("InvalidEncoding"), 92u);
+  EXPECT_EQ(run.count_flag_rejected("MissingZero"), 1u);
+}
+
+struct HashName {
+  const char* name;
+  uint16_t pkcs1, pss_rsae, pss_pss;
+  size_t len;
+};
+
+const HashName* hash_named(const std::string& name) {
+  static const HashName kHashes[] = {
+      {"SHA-256", kRsaPkcs1Sha256, kRsaPssRsaeSha256, kRsaPssPssSha256, 32},
+      {"SHA-384", kRsaPkcs1Sha384, kRsaPssRsaeSha384, kRsaPssPssSha384, 48},
+      {"SHA-512", kRsaPkcs1Sha512, kRsaPssRsaeSha512, kRsaPssPssSha512, 64},
+  };
+  for (const HashName& h : kHashes)
+    if (name == h.name) return &h;
+  return nullptr;
+}
+
+void run_rsa_pkcs1(const Json& doc, WycheproofRun& run) {
+  for (const Json& group : doc["testGroups"].items()) {
+    const HashName* hash = hash_named(group["sha"].str());
+    if (!hash) {
+      run.skip(group["tests"].size());
+      continue;
+    }
+    const PublicKey key = rsa_public_key(group);
+    for (const Json& t : group["tests"].items()) record_verify(run, t, hash->pkcs1, key);
+  }
+}
+
+TEST(CryptoWycheproof, RsaPkcs1_2048Sha256) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_signature_2048_sha256_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pkcs1(*doc, run);
+  run.finish("rsa_signature_2048_sha256");
+  EXPECT_EQ(run.valid(), 9u);
+  EXPECT_EQ(run.invalid(), 249u);
+  EXPECT_EQ(run.acceptable_rejected(), 1u);  // the DigestInfo without NULL parameters
+}
+
+TEST(CryptoWycheproof, RsaPkcs1_2048Sha384) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_signature_2048_sha384_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pkcs1(*doc, run);
+  run.finish("rsa_signature_2048_sha384");
+  EXPECT_EQ(run.valid(), 7u);
+  EXPECT_EQ(run.invalid(), 250u);
+  EXPECT_EQ(run.acceptable_rejected(), 1u);
+}
+
+TEST(CryptoWycheproof, RsaPkcs1_3072Sha256) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_signature_3072_sha256_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pkcs1(*doc, run);
+  run.finish("rsa_signature_3072_sha256");
+  EXPECT_EQ(run.valid(), 8u);
+  EXPECT_EQ(run.invalid(), 250u);
+  EXPECT_EQ(run.acceptable_rejected(), 1u);
+}
+
+// TLS's RSA-PSS: MGF1 with the message hash and a salt as long as the hash. Other
+// parameter sets cannot be asked for through a SignatureScheme, so they are skipped.
+void run_rsa_pss(const Json& doc, WycheproofRun& run) {
+  for (const Json& group : doc["testGroups"].items()) {
+    const HashName* hash = hash_named(group["sha"].str());
+    if (!hash || group["mgf"].str() != "MGF1" || group["mgfSha"].str() != group["sha"].str() ||
+        static_cast<size_t>(group["sLen"].integer()) != hash->len) {
+      run.skip(group["tests"].size());
+      continue;
+    }
+    const PublicKey key = rsa_public_key(group);
+    for (const Json& t : group["tests"].items()) {
+      record_verify(run, t, hash->pss_rsae, key);
+      // rsa_pss_pss_* differs only in the certificate's key OID: same verdict.
+      EXPECT_EQ(verify(hash->pss_pss, key, hex_field(t, "msg"), hex_field(t, "sig")),
+                verify(hash->pss_rsae, key, hex_field(t, "msg"), hex_field(t, "sig")))
+          << "tcId " << t["tcId"].integer();
+    }
+  }
+}
+
+TEST(CryptoWycheproof, RsaPss2048Sha256Mgf1_32) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_pss_2048_sha256_mgf1_32_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pss(*doc, run);
+  run.finish("rsa_pss_2048_sha256_mgf1_32");
+  EXPECT_EQ(run.valid(), 63u);
+  EXPECT_EQ(run.invalid(), 45u);
+}
+
+TEST(CryptoWycheproof, RsaPss2048Sha384Mgf1_48) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_pss_2048_sha384_mgf1_48_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pss(*doc, run);
+  run.finish("rsa_pss_2048_sha384_mgf1_48");
+  EXPECT_EQ(run.valid(), 95u);
+  EXPECT_EQ(run.invalid(), 46u);
+}
+
+TEST(CryptoWycheproof, RsaPss3072Sha256Mgf1_32) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_pss_3072_sha256_mgf1_32_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pss(*doc, run);
+  run.finish("rsa_pss_3072_sha256_mgf1_32");
+  EXPECT_EQ(run.valid(), 63u);
+  EXPECT_EQ(run.invalid(), 45u);
+}
+
+TEST(CryptoWycheproof, RsaPss4096Sha512Mgf1_64) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_pss_4096_sha512_mgf1_64_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pss(*doc, run);
+  run.finish("rsa_pss_4096_sha512_mgf1_64");
+  EXPECT_EQ(run.valid(), 132u);
+  EXPECT_EQ(run.invalid(), 47u);
+}
+
+TEST(CryptoWycheproof, RsaPssMisc) {
+  MK_REQUIRE_SHARED(path, "wycheproof/rsa_pss_misc_test.json");
+  auto doc = WycheproofRun::load(path);
+  ASSERT_TRUE(doc);
+  WycheproofRun run;
+  run_rsa_pss(*doc, run);
+  run.finish("rsa_pss_misc");
+  // Of 150 parameter sets, SHA-256/384/512 with a same-hash MGF1 and a salt as long
+  // as the hash are the three TLS uses.
+  EXPECT_EQ(run.valid(), 3u);
+  EXPECT_EQ(run.skipped(), 147u);
 }
 
 }  // namespace
