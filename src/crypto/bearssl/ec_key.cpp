@@ -33,11 +33,13 @@ Err generate_ec_key(Curve curve, Rng& rng, PrivateKey& out) {
   const ByteView order = bearssl::ec_order(curve);
   if (order.empty()) return MK_ERR_INVALID_ARGUMENT;
   secure_wipe(&out, sizeof out);
-  out.type = KeyType::ec;
-  out.curve = curve;
-  MK_TRY(random_scalar(order, rng, ByteSpan(out.x, order.size())));
-  out.x_len = order.size();
-  const Err e = ec_public_from_private(out, out.pub);
+  Err e = random_scalar(order, rng, ByteSpan(out.x, order.size()));
+  if (e == MK_OK) {
+    out.type = KeyType::ec;
+    out.curve = curve;
+    out.x_len = order.size();
+    e = ec_public_from_private(out, out.pub);
+  }
   if (e != MK_OK) secure_wipe(&out, sizeof out);
   return e;
 }
