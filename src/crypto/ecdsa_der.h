@@ -19,9 +19,4 @@ Err ecdsa_der_to_raw(ByteView der, ByteView order, ByteSpan raw);
 // length. MK_ERR_INVALID_ARGUMENT when out is too short.
 Err ecdsa_raw_to_der(ByteView raw, ByteSpan out, size_t* out_len);
 
-// The longest DER signature for a scalar of n bytes.
-constexpr size_t ecdsa_der_max_len(size_t n) {
-  return 3 + 2 * (2 + n + 1);
-}
-
 }  // namespace mk::crypto

@@ -208,40 +208,45 @@ TEST(CryptoSignatureKnownAnswer, RsaPssSignatureByOpenSslVerifies) {
 
 // ---- which schemes fit which keys -------------------------------------------------------
 
-TEST(CryptoSignatureFit, EcdsaKeySignsItsCurvesSchemeAndTheAnyCurveSchemes) {
-  PrivateKey p256;
-  load_test_key(TestKey::ecdsa_p256, p256);
-  EXPECT_TRUE(can_sign(p256, kEcdsaSecp256r1Sha256));
-  EXPECT_FALSE(can_sign(p256, kEcdsaSecp384r1Sha384));
-  EXPECT_TRUE(can_sign(p256, kEcdsaSha256AnyCurve));
-  EXPECT_TRUE(can_sign(p256, kEcdsaSha384AnyCurve));
-  EXPECT_TRUE(can_sign(p256, kEcdsaSha512AnyCurve));
+struct Fit {
+  TestKey key;
+  uint16_t scheme;
+  bool can_sign;
+};
+
+class CryptoSignatureCanSign : public ::testing::TestWithParam<Fit> {};
+
+TEST_P(CryptoSignatureCanSign, FollowsKeyTypeCurveAndHash) {
+  PrivateKey key;
+  load_test_key(GetParam().key, key);
+  EXPECT_EQ(can_sign(key, GetParam().scheme), GetParam().can_sign);
 }
 
-TEST(CryptoSignatureFit, EcdsaKeyDoesNotSignRsaSchemes) {
-  PrivateKey p384;
-  load_test_key(TestKey::ecdsa_p384, p384);
-  EXPECT_FALSE(can_sign(p384, kRsaPkcs1Sha384));
-  EXPECT_FALSE(can_sign(p384, kRsaPssRsaeSha384));
-  EXPECT_FALSE(can_sign(p384, kEcdsaSecp256r1Sha256));
+std::string fit_name(const ::testing::TestParamInfo<Fit>& info) {
+  return round_trip_name({RoundTrip{info.param.key, info.param.scheme, 0}, info.index});
 }
 
-TEST(CryptoSignatureFit, RsaKeySignsPkcs1AndPssRsaeButNotPssPss) {
-  PrivateKey rsa;
-  load_test_key(TestKey::rsa_2048, rsa);
-  EXPECT_TRUE(can_sign(rsa, kRsaPkcs1Sha512));
-  EXPECT_TRUE(can_sign(rsa, kRsaPssRsaeSha512));
-  EXPECT_FALSE(can_sign(rsa, kRsaPssPssSha256));
-  EXPECT_FALSE(can_sign(rsa, kEcdsaSha256AnyCurve));
-}
-
-TEST(CryptoSignatureFit, P521AndUnknownSchemesAreNeverSignable) {
-  PrivateKey p256;
-  load_test_key(TestKey::ecdsa_p256, p256);
-  EXPECT_FALSE(can_sign(p256, kEcdsaSecp521r1Sha512));
-  EXPECT_FALSE(can_sign(p256, 0x0807));  // ed25519
-  EXPECT_FALSE(can_sign(p256, 0x0203));  // ecdsa_sha1
-}
+INSTANTIATE_TEST_SUITE_P(
+    Table, CryptoSignatureCanSign,
+    ::testing::Values(
+        // EC keys: the TLS scheme of their curve and every any-curve scheme.
+        Fit{TestKey::ecdsa_p256, kEcdsaSecp256r1Sha256, true},
+        Fit{TestKey::ecdsa_p256, kEcdsaSecp384r1Sha384, false},
+        Fit{TestKey::ecdsa_p256, kEcdsaSha384AnyCurve, true},
+        Fit{TestKey::ecdsa_p384, kEcdsaSecp384r1Sha384, true},
+        Fit{TestKey::ecdsa_p384, kEcdsaSecp256r1Sha256, false},
+        Fit{TestKey::ecdsa_p384, kEcdsaSha256AnyCurve, true},
+        Fit{TestKey::ecdsa_p384, kRsaPkcs1Sha384, false},
+        Fit{TestKey::ecdsa_p384, kRsaPssRsaeSha384, false},
+        // RSA keys: PKCS#1 v1.5 and rsa_pss_rsae; never rsa_pss_pss (not a PSS key).
+        Fit{TestKey::rsa_2048, kRsaPkcs1Sha512, true},
+        Fit{TestKey::rsa_2048, kRsaPssRsaeSha512, true},
+        Fit{TestKey::rsa_2048, kRsaPssPssSha256, false},
+        Fit{TestKey::rsa_2048, kEcdsaSha256AnyCurve, false},
+        // Schemes we do not do: P-521, ed25519, ecdsa_sha1.
+        Fit{TestKey::ecdsa_p256, kEcdsaSecp521r1Sha512, false},
+        Fit{TestKey::ecdsa_p256, 0x0807, false}, Fit{TestKey::ecdsa_p256, 0x0203, false}),
+    fit_name);
 
 TEST(CryptoSignatureFit, SigningWithASchemeThatDoesNotFitIsRefused) {
   PrivateKey p256;
@@ -264,34 +269,36 @@ TEST(CryptoSignatureFit, VerifyingWithASchemeThatDoesNotFitIsRefused) {
   EXPECT_EQ(verify(0x0807, p256, kMessage, sig), MK_ERR_NO_COMMON_SIGNATURE);
 }
 
-TEST(CryptoSignatureFit, EcdsaSignatureDoesNotVerifyUnderAnotherHash) {
+// A signature made under one scheme, checked under another.
+struct CrossScheme {
+  TestKey key;
+  uint16_t signed_as, verified_as;
+  Err verdict;
+};
+
+class CryptoSignatureCrossScheme : public ::testing::TestWithParam<CrossScheme> {};
+
+TEST_P(CryptoSignatureCrossScheme, VerdictFollowsHashAndPadding) {
   PrivateKey key;
-  load_test_key(TestKey::ecdsa_p256, key);
-  const Bytes sig = sign_bytes(kEcdsaSha256AnyCurve, key, kMessage);
-  EXPECT_EQ(verify(kEcdsaSecp256r1Sha256, key.pub, kMessage, sig), MK_OK);
-  EXPECT_EQ(verify(kEcdsaSha384AnyCurve, key.pub, kMessage, sig), MK_ERR_DECRYPT_ERROR);
+  load_test_key(GetParam().key, key);
+  const Bytes sig = sign_bytes(GetParam().signed_as, key, kMessage);
+  EXPECT_EQ(verify(GetParam().verified_as, key.pub, kMessage, sig), GetParam().verdict);
 }
 
-TEST(CryptoSignatureFit, Pkcs1SignatureDoesNotVerifyAsPss) {
-  PrivateKey key;
-  load_test_key(TestKey::rsa_2048, key);
-  const Bytes sig = sign_bytes(kRsaPkcs1Sha256, key, kMessage);
-  EXPECT_EQ(verify(kRsaPssRsaeSha256, key.pub, kMessage, sig), MK_ERR_DECRYPT_ERROR);
-}
-
-TEST(CryptoSignatureFit, PssSignatureDoesNotVerifyAsPkcs1) {
-  PrivateKey key;
-  load_test_key(TestKey::rsa_2048, key);
-  const Bytes sig = sign_bytes(kRsaPssRsaeSha256, key, kMessage);
-  EXPECT_EQ(verify(kRsaPkcs1Sha256, key.pub, kMessage, sig), MK_ERR_DECRYPT_ERROR);
-}
-
-TEST(CryptoSignatureFit, PssPssSchemeVerifiesLikeRsae) {
-  PrivateKey key;
-  load_test_key(TestKey::rsa_2048, key);
-  const Bytes sig = sign_bytes(kRsaPssRsaeSha384, key, kMessage);
-  EXPECT_EQ(verify(kRsaPssPssSha384, key.pub, kMessage, sig), MK_OK);
-}
+INSTANTIATE_TEST_SUITE_P(
+    Table, CryptoSignatureCrossScheme,
+    ::testing::Values(
+        // On its own curve, the any-curve scheme is the TLS scheme.
+        CrossScheme{TestKey::ecdsa_p256, kEcdsaSha256AnyCurve, kEcdsaSecp256r1Sha256, MK_OK},
+        CrossScheme{TestKey::ecdsa_p384, kEcdsaSecp384r1Sha384, kEcdsaSha384AnyCurve, MK_OK},
+        CrossScheme{TestKey::ecdsa_p256, kEcdsaSha256AnyCurve, kEcdsaSha384AnyCurve,
+                    MK_ERR_DECRYPT_ERROR},
+        CrossScheme{TestKey::rsa_2048, kRsaPkcs1Sha256, kRsaPssRsaeSha256, MK_ERR_DECRYPT_ERROR},
+        CrossScheme{TestKey::rsa_2048, kRsaPssRsaeSha256, kRsaPkcs1Sha256, MK_ERR_DECRYPT_ERROR},
+        CrossScheme{TestKey::rsa_2048, kRsaPssRsaeSha256, kRsaPssRsaeSha384, MK_ERR_DECRYPT_ERROR},
+        CrossScheme{TestKey::rsa_2048, kRsaPkcs1Sha256, kRsaPkcs1Sha512, MK_ERR_DECRYPT_ERROR},
+        // rsa_pss_pss differs from rsa_pss_rsae only in the certificate's key OID.
+        CrossScheme{TestKey::rsa_2048, kRsaPssRsaeSha384, kRsaPssPssSha384, MK_OK}));
 
 // ---- behaviour of sign and verify -------------------------------------------------------
 
