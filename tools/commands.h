@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 
 namespace mk::cli {
 
@@ -13,5 +14,8 @@ int run_verify(std::span<const char* const> args);
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+
+// "meerkat COMMAND: message" and a pointer to --help on stderr; returns kExitUsage.
+int usage_error(const char* command, const std::string& message);
 
 }  // namespace mk::cli

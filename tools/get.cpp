@@ -56,11 +56,6 @@ constexpr const char* kUsage =
     "  -v, --verbose          print the connection, what TLS negotiated and the status on\n"
     "                         standard error\n";
 
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "meerkat get: %s\n(see meerkat get --help)\n", message.c_str());
-  return kExitUsage;
-}
-
 int failure(const std::string& line) {
   std::fprintf(stderr, "%s\n", line.c_str());
   return kExitFailure;
@@ -216,27 +211,28 @@ int Fetch::run(Clock::time_point deadline) {
 
 int run_get(std::span<const char* const> argv) {
   Args args;
-  if (!args.parse(kOptions, argv)) return usage_error(args.error());
+  if (!args.parse(kOptions, argv)) return usage_error("get", args.error());
   if (args.has("--help")) {
     std::fputs(kUsage, stdout);
     return kExitOk;
   }
-  if (args.positional().size() != 1) return usage_error("give exactly one URL");
+  if (args.positional().size() != 1) return usage_error("get", "give exactly one URL");
   Url url;
   std::string error;
-  if (!parse_url(args.positional()[0], url, error)) return usage_error(error);
+  if (!parse_url(args.positional()[0], url, error)) return usage_error("get", error);
   int64_t timeout = 10;
   if (args.has("--timeout") && !parse_int(args.value("--timeout"), 1, 3600, timeout)) {
-    return usage_error("--timeout needs a number of seconds from 1 to 3600");
+    return usage_error("get", "--timeout needs a number of seconds from 1 to 3600");
   }
-  if (args.has("--cert") != args.has("--key")) return usage_error("--cert and --key go together");
+  if (args.has("--cert") != args.has("--key"))
+    return usage_error("get", "--cert and --key go together");
   if (args.has("--insecure") && args.has("--ca"))
-    return usage_error("--insecure and --ca exclude each other");
+    return usage_error("get", "--insecure and --ca exclude each other");
   ::signal(SIGPIPE, SIG_IGN);
 
   ConfigPtr config(mk_config_new(MK_ROLE_CLIENT));
   if (!config) return failure("out of memory");
-  if (!apply_tls_options(config.get(), args, error)) return usage_error(error);
+  if (!apply_tls_options(config.get(), args, error)) return usage_error("get", error);
   if (args.has("--insecure")) {
     mk_config_set_verify(config.get(), MK_VERIFY_NONE);
   } else if (!load_ca_file(config.get(), std::string(args.value("--ca", kDefaultCaFile)), error)) {

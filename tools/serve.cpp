@@ -75,11 +75,6 @@ bool install_signal_handlers() {
   return true;
 }
 
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "meerkat serve: %s\n(see meerkat serve --help)\n", message.c_str());
-  return kExitUsage;
-}
-
 int failure(const std::string& message) {
   std::fprintf(stderr, "meerkat serve: %s\n", message.c_str());
   return kExitFailure;
@@ -147,29 +142,31 @@ struct Server {
 
 int run_serve(std::span<const char* const> argv) {
   Args args;
-  if (!args.parse(kOptions, argv)) return usage_error(args.error());
+  if (!args.parse(kOptions, argv)) return usage_error("serve", args.error());
   if (args.has("--help")) {
     std::fputs(kUsage, stdout);
     return kExitOk;
   }
-  if (!args.positional().empty()) return usage_error("unexpected argument " + args.positional()[0]);
+  if (!args.positional().empty())
+    return usage_error("serve", "unexpected argument " + args.positional()[0]);
 
   int64_t port = 8443;
   if (args.has("--port") && !parse_int(args.value("--port"), 0, 65535, port)) {
-    return usage_error("--port needs a number from 0 to 65535");
+    return usage_error("serve", "--port needs a number from 0 to 65535");
   }
   int64_t timeout = 10;
   if (args.has("--handshake-timeout") &&
       !parse_int(args.value("--handshake-timeout"), 1, 3600, timeout)) {
-    return usage_error("--handshake-timeout needs a number of seconds from 1 to 3600");
+    return usage_error("serve", "--handshake-timeout needs a number of seconds from 1 to 3600");
   }
-  if (args.has("--cert") != args.has("--key")) return usage_error("--cert and --key go together");
+  if (args.has("--cert") != args.has("--key"))
+    return usage_error("serve", "--cert and --key go together");
   if (args.has("--client-cert") && !args.has("--client-ca")) {
-    return usage_error("--client-cert needs --client-ca");
+    return usage_error("serve", "--client-cert needs --client-ca");
   }
   std::string_view client_mode = args.value("--client-cert", "required");
   if (client_mode != "required" && client_mode != "optional") {
-    return usage_error("--client-cert must be optional or required");
+    return usage_error("serve", "--client-cert must be optional or required");
   }
 
   ServeSettings settings;
@@ -186,7 +183,7 @@ int run_serve(std::span<const char* const> argv) {
   ConfigPtr config(mk_config_new(MK_ROLE_SERVER));
   if (!config) return failure("out of memory");
   std::string error;
-  if (!apply_tls_options(config.get(), args, error)) return usage_error(error);
+  if (!apply_tls_options(config.get(), args, error)) return usage_error("serve", error);
   std::string chain(args.value("--cert")), key(args.value("--key"));
   bool demo = !args.has("--cert");
   if (demo && !find_demo_certs(chain, key)) {

@@ -33,11 +33,6 @@ constexpr const char* kUsage =
     "      --purpose P        server (serverAuth, default) or client (clientAuth)\n"
     "      --max-depth N      longest path accepted, leaf and CA included (default 8)\n";
 
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "meerkat verify: %s\n(see meerkat verify --help)\n", message.c_str());
-  return kExitUsage;
-}
-
 bool read_whole_file(const std::string& path, std::string& out) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return false;
@@ -49,24 +44,25 @@ bool read_whole_file(const std::string& path, std::string& out) {
 
 int run_verify(std::span<const char* const> argv) {
   Args args;
-  if (!args.parse(kOptions, argv)) return usage_error(args.error());
+  if (!args.parse(kOptions, argv)) return usage_error("verify", args.error());
   if (args.has("--help")) {
     std::fputs(kUsage, stdout);
     return kExitOk;
   }
-  if (args.positional().size() != 1) return usage_error("give exactly one leaf certificate file");
-  if (!args.has("--ca")) return usage_error("--ca is required");
+  if (args.positional().size() != 1)
+    return usage_error("verify", "give exactly one leaf certificate file");
+  if (!args.has("--ca")) return usage_error("verify", "--ca is required");
   int64_t at = -1;
   if (args.has("--at") && !parse_int(args.value("--at"), 0, INT64_MAX, at)) {
-    return usage_error("--at needs a time in seconds since 1970");
+    return usage_error("verify", "--at needs a time in seconds since 1970");
   }
   int64_t depth = 8;
   if (args.has("--max-depth") && !parse_int(args.value("--max-depth"), 1, 64, depth)) {
-    return usage_error("--max-depth needs a number from 1 to 64");
+    return usage_error("verify", "--max-depth needs a number from 1 to 64");
   }
   std::string_view purpose = args.value("--purpose", "server");
   if (purpose != "server" && purpose != "client") {
-    return usage_error("--purpose must be server or client");
+    return usage_error("verify", "--purpose must be server or client");
   }
 
   ConfigPtr config(mk_config_new(MK_ROLE_CLIENT));

@@ -7,8 +7,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <tuple>
-
 #include "interop.h"
 
 namespace mk::test {
@@ -25,9 +23,7 @@ const char* signature_for(const std::string& chain) {
                              : "* signature scheme: ecdsa_secp256r1_sha256";
 }
 
-using Case = std::tuple<const char*, GroupNames, const char*>;
-
-class GetFromOpensslServer : public ::testing::TestWithParam<Case> {};
+class GetFromOpensslServer : public ::testing::TestWithParam<MatrixCase> {};
 
 TEST_P(GetFromOpensslServer, NegotiatesTheSuiteAndGroupAndPrintsTheBody) {
   auto [suite, group, chain_c] = GetParam();
@@ -51,20 +47,8 @@ TEST_P(GetFromOpensslServer, NegotiatesTheSuiteAndGroupAndPrintsTheBody) {
       << f.out;
 }
 
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  auto [suite, group, chain] = info.param;
-  std::string name = std::string(suite).substr(4) + "_" + group.meerkat + "_" + chain;
-  for (char& c : name) {
-    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(AllSuitesGroupsAndKeys, GetFromOpensslServer,
-                         ::testing::Combine(::testing::ValuesIn(kSuites),
-                                            ::testing::ValuesIn(kGroups),
-                                            ::testing::ValuesIn(kChains)),
-                         case_name);
+INSTANTIATE_TEST_SUITE_P(AllSuitesGroupsAndKeys, GetFromOpensslServer, all_matrix_cases(),
+                         matrix_case_name);
 
 class GetHelloRetry : public ::testing::TestWithParam<const char*> {};
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "process.h"
@@ -41,6 +42,21 @@ inline const GroupNames kGroups[] = {
 // Server chains: the directory under tests/data/certs.
 inline const char* const kChains[] = {"ecdsa-p256", "rsa-2048"};
 
+// One case of the suite x group x server key matrix, and its test name.
+using MatrixCase = std::tuple<const char*, GroupNames, const char*>;
+inline auto all_matrix_cases() {
+  return ::testing::Combine(::testing::ValuesIn(kSuites), ::testing::ValuesIn(kGroups),
+                            ::testing::ValuesIn(kChains));
+}
+inline std::string matrix_case_name(const ::testing::TestParamInfo<MatrixCase>& info) {
+  auto [suite, group, chain] = info.param;
+  std::string name = std::string(suite).substr(4) + "_" + group.meerkat + "_" + chain;
+  for (char& c : name) {
+    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
 // A scratch directory, removed with everything in it when the test ends.
 class TempDir {
  public:
@@ -71,47 +87,44 @@ struct Site {
   Site() { dir.write("index.html", kIndexHtml); }
 };
 
-// `meerkat serve` on a free port, ready when it has printed its URL.
-class MeerkatServer {
+// A peer process listening on 127.0.0.1 and a free port.
+class LocalServer {
  public:
-  bool start(const std::string& root, std::vector<std::string> extra) {
-    port_ = pick_free_port();
-    std::vector<std::string> argv = {kCli, "serve", "--port", std::to_string(port_), "--dir", root};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    if (!proc_.start(argv)) return false;
-    return proc_.wait_for_output("https://localhost:" + std::to_string(port_), kPeerTimeout, 1);
-  }
   uint16_t port() const { return port_; }
   std::string url(const std::string& path = "/") const {
     return "https://localhost:" + std::to_string(port_) + path;
   }
   Process& proc() { return proc_; }
 
- private:
-  uint16_t port_ = 0;
+ protected:
+  // Start argv and wait until it prints ready_text on stdout.
+  bool launch(const std::vector<std::string>& argv, const std::vector<std::string>& extra,
+              const std::string& ready_text, const std::string& cwd = "") {
+    std::vector<std::string> all = argv;
+    all.insert(all.end(), extra.begin(), extra.end());
+    if (!proc_.start(all, cwd)) return false;
+    return proc_.wait_for_output(ready_text, kPeerTimeout, 1);
+  }
+  uint16_t port_ = pick_free_port();
   Process proc_;
 };
 
-// `openssl s_server` on 127.0.0.1 and a free port, ready when it prints ACCEPT.
-class OpensslServer {
+// `meerkat serve`, ready when it has printed its URL.
+class MeerkatServer : public LocalServer {
  public:
-  bool start(std::vector<std::string> extra, const std::string& cwd = "") {
-    port_ = pick_free_port();
-    std::vector<std::string> argv = {"openssl", "s_server", "-accept",
-                                     "127.0.0.1:" + std::to_string(port_)};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    if (!proc_.start(argv, cwd)) return false;
-    return proc_.wait_for_output("ACCEPT", kPeerTimeout, 1);
+  bool start(const std::string& root, const std::vector<std::string>& extra) {
+    return launch({kCli, "serve", "--port", std::to_string(port_), "--dir", root}, extra,
+                  "https://localhost:" + std::to_string(port_));
   }
-  uint16_t port() const { return port_; }
-  std::string url(const std::string& path = "/") const {
-    return "https://localhost:" + std::to_string(port_) + path;
-  }
-  Process& proc() { return proc_; }
+};
 
- private:
-  uint16_t port_ = 0;
-  Process proc_;
+// `openssl s_server`, ready when it prints ACCEPT.
+class OpensslServer : public LocalServer {
+ public:
+  bool start(const std::vector<std::string>& extra, const std::string& cwd = "") {
+    return launch({"openssl", "s_server", "-accept", "127.0.0.1:" + std::to_string(port_)}, extra,
+                  "ACCEPT", cwd);
+  }
 };
 
 // s_server arguments for a chain directory under tests/data/certs: leaf, key, and

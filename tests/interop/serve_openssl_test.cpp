@@ -2,8 +2,6 @@
 // x server key type, a forced HelloRetryRequest, ALPN, and mutual TLS.
 #include <gtest/gtest.h>
 
-#include <tuple>
-
 #include "interop.h"
 
 namespace mk::test {
@@ -22,9 +20,7 @@ Finished s_client(uint16_t port, const std::string& ca, std::vector<std::string>
   return run(argv, http_get());
 }
 
-using Case = std::tuple<const char*, GroupNames, const char*>;
-
-class ServeWithOpensslClient : public ::testing::TestWithParam<Case> {};
+class ServeWithOpensslClient : public ::testing::TestWithParam<MatrixCase> {};
 
 TEST_P(ServeWithOpensslClient, NegotiatesTheSuiteAndGroupAndServesThePage) {
   auto [suite, group, chain] = GetParam();
@@ -44,20 +40,8 @@ TEST_P(ServeWithOpensslClient, NegotiatesTheSuiteAndGroupAndServesThePage) {
   EXPECT_TRUE(f.out.ends_with("\r\n\r\n" + kIndexHtml)) << f.out;
 }
 
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  auto [suite, group, chain] = info.param;
-  std::string name = std::string(suite).substr(4) + "_" + group.meerkat + "_" + chain;
-  for (char& c : name) {
-    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(AllSuitesGroupsAndKeys, ServeWithOpensslClient,
-                         ::testing::Combine(::testing::ValuesIn(kSuites),
-                                            ::testing::ValuesIn(kGroups),
-                                            ::testing::ValuesIn(kChains)),
-                         case_name);
+INSTANTIATE_TEST_SUITE_P(AllSuitesGroupsAndKeys, ServeWithOpensslClient, all_matrix_cases(),
+                         matrix_case_name);
 
 class ServeHelloRetry : public ::testing::TestWithParam<const char*> {};
 
