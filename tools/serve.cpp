@@ -93,7 +93,8 @@ struct Server {
       int fd = ::accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) return;  // EAGAIN, or a connection that vanished before we took it
       mk_conn* conn = mk_conn_new(config);
-      if (!conn) {
+      if (!conn || mk_conn_start(conn) != MK_OK) {
+        mk_conn_free(conn);
         ::close(fd);
         continue;
       }
