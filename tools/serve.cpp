@@ -94,7 +94,7 @@ struct Server {
       if (fd < 0) return;  // EAGAIN, or a connection that vanished before we took it
       mk_conn* conn = mk_conn_new(config);
       if (!conn || mk_conn_start(conn) != MK_OK) {
-        mk_conn_free(conn);
+        if (conn) mk_conn_free(conn);
         ::close(fd);
         continue;
       }
