@@ -55,7 +55,9 @@ TEST_P(GnutlsInterop, MeerkatGetFetchesFromGnutlsServ) {
   ASSERT_TRUE(serv.start({"gnutls-serv", "--http", "-p", std::to_string(port), "--x509certfile",
                           cert(chain + "/chain.pem"), "--x509keyfile", cert(chain + "/key.pem"),
                           "--priority", priority(c)}));
+  // It prints the line before it starts listening; wait for the port itself too.
   ASSERT_TRUE(serv.wait_for_output("HTTP Server listening on IPv4", kPeerTimeout)) << serv.output();
+  ASSERT_TRUE(wait_for_port(port, kPeerTimeout)) << serv.output();
   Finished f = run({kCli, "get", "https://localhost:" + std::to_string(port) + "/", "--ca",
                     cert(chain + "/ca.pem"), "-v"});
   ASSERT_EQ(f.status, 0) << f.err;
