@@ -71,9 +71,7 @@ extern const uint8_t kDowngradeTls11[8];
 struct U16List {
   ByteView raw;
   size_t size() const { return raw.size() / 2; }
-  uint16_t operator[](size_t i) const {
-    return static_cast<uint16_t>((raw[2 * i] << 8) | raw[2 * i + 1]);
-  }
+  uint16_t operator[](size_t i) const { return static_cast<uint16_t>((raw[2 * i] << 8) | raw[2 * i + 1]); }
   bool contains(uint16_t v) const;
 };
 
@@ -126,8 +124,8 @@ struct ClientHelloParams {
   std::span<const uint16_t> groups;
   std::span<const uint16_t> signature_algorithms;
   std::span<const KeyShareEntry> key_shares;
-  ByteView alpn;                   // ProtocolNameList body, empty: no ALPN
-  ByteView cookie;                 // empty: none (set when answering an HRR)
+  ByteView alpn;    // ProtocolNameList body, empty: no ALPN
+  ByteView cookie;  // empty: none (set when answering an HRR)
   uint16_t record_size_limit = 0;  // 0: not sent
 };
 
@@ -144,8 +142,8 @@ struct ServerHello {
   bool has_supported_versions = false;
   uint16_t selected_version = 0;
   bool has_key_share = false;
-  KeyShareEntry key_share;      // ServerHello: group + key
-  uint16_t selected_group = 0;  // HelloRetryRequest: group only
+  KeyShareEntry key_share;       // ServerHello: group + key
+  uint16_t selected_group = 0;   // HelloRetryRequest: group only
   bool has_cookie = false;
   ByteView cookie;
   bool has_psk = false;
@@ -154,11 +152,11 @@ struct ServerHello {
 Err parse_server_hello(ByteView body, ServerHello& out);
 
 struct ServerHelloParams {
-  bool hello_retry = false;  // writes the HRR random, selected_group and cookie
-  ByteView random;           // ignored for HRR
+  bool hello_retry = false;   // writes the HRR random, selected_group and cookie
+  ByteView random;            // ignored for HRR
   ByteView session_id_echo;
   uint16_t cipher_suite = 0;
-  KeyShareEntry key_share;      // ServerHello
+  KeyShareEntry key_share;    // ServerHello
   uint16_t selected_group = 0;  // HRR
   ByteView cookie;              // HRR, optional
 };
@@ -169,7 +167,7 @@ void write_server_hello(Writer& w, const ServerHelloParams& p);
 struct EncryptedExtensions {
   bool has_server_name = false;  // empty server_name acknowledging SNI
   bool has_alpn = false;
-  ByteView alpn_protocol;  // exactly one protocol
+  ByteView alpn_protocol;        // exactly one protocol
   uint16_t record_size_limit = 0;
   bool has_early_data = false;
 };
@@ -237,9 +235,7 @@ Err parse_new_session_ticket(ByteView body);
 // ---- framing helpers ----------------------------------------------------------------------------
 // Begin a handshake message of the given type; returns the marker for end_message.
 size_t begin_message(Writer& w, HandshakeType type);
-inline void end_message(Writer& w, size_t marker) {
-  w.end_vec(marker);
-}
+inline void end_message(Writer& w, size_t marker) { w.end_vec(marker); }
 
 // Iterate over a ProtocolNameList body (ALPN): calls fn(ByteView name) for each
 // entry; returns MK_ERR_DECODE if malformed or a name is empty.

@@ -48,9 +48,7 @@ class RecordProtection {
   uint64_t sequence() const { return seq_; }
 
   // Size of the protected record for a plaintext of len bytes and pad zero bytes.
-  static size_t sealed_size(size_t len, size_t pad) {
-    return kRecordHeaderLen + len + 1 + pad + 16;
-  }
+  static size_t sealed_size(size_t len, size_t pad) { return kRecordHeaderLen + len + 1 + pad + 16; }
 
   // Seal in place. record[5 .. 5+len) holds the plaintext; record must be
   // sealed_size(len, pad) long. Writes the header, the inner content type, padding and
