@@ -41,6 +41,11 @@ void write_record_header(ByteSpan out, uint8_t type, uint16_t length);
 // Protection for one direction: AEAD key, static IV and the sequence number.
 class RecordProtection {
  public:
+  RecordProtection() = default;
+  RecordProtection(const RecordProtection&) = delete;
+  RecordProtection& operator=(const RecordProtection&) = delete;
+  ~RecordProtection() { clear(); }
+
   // Derive key and IV from a traffic secret ("key", "iv" labels) and reset the
   // sequence number to 0.
   Err set_traffic_secret(const CipherSuite& suite, ByteView traffic_secret);

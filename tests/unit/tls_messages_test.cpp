@@ -268,6 +268,17 @@ TEST_F(MessagesRfc8448, HelloRetryRequestWriterReproducesTheRfcBytes) {
   EXPECT_EQ(to_hex(written([&](Writer& w) { write_server_hello(w, p); })), to_hex(msg));
 }
 
+TEST_F(MessagesRfc8448, HelloRetryRequestTruncatedAnywhereOrExtendedIsADecodeError) {
+  Bytes msg = message(kHelloRetry, "server", "ServerHello", 0);
+  // 38 bytes end after legacy_compression_method, as for any ServerHello.
+  EXPECT_EQ(lengths_not_refused(body_of(msg),
+                                [](ByteView b) {
+                                  ServerHello sh;
+                                  return parse_server_hello(b, sh);
+                                }),
+            std::vector<size_t>{38});
+}
+
 TEST_F(MessagesRfc8448, SecondClientHelloCarriesTheCookie) {
   Bytes hrr_msg = message(kHelloRetry, "server", "ServerHello", 0);
   ServerHello hrr;
@@ -782,6 +793,21 @@ TEST(EncryptedExtensionsWriter, WritesExactlyTheGivenExtensions) {
             "00000000"
             "001000050003026832"
             "001c00024001");
+}
+
+TEST(EncryptedExtensionsWriter, EveryFieldRoundTrips) {
+  EncryptedExtensionsParams p;
+  p.ack_server_name = true;
+  p.alpn_protocol = as_bytes("http/1.1");
+  p.record_size_limit = 1024;
+  Bytes msg = written([&](Writer& w) { write_encrypted_extensions(w, p); });
+  EncryptedExtensions ee;
+  ASSERT_EQ(parse_encrypted_extensions(body_of(msg), ee), MK_OK);
+  EXPECT_TRUE(ee.has_server_name);
+  EXPECT_TRUE(ee.has_alpn);
+  EXPECT_EQ(as_chars(ee.alpn_protocol), "http/1.1");
+  EXPECT_EQ(ee.record_size_limit, 1024);
+  EXPECT_FALSE(ee.has_early_data);
 }
 
 TEST(EncryptedExtensionsWriter, NothingToSayIsAnEmptyBlock) {
