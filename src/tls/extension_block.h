@@ -52,4 +52,18 @@ class ExtensionReader {
   Reader r_;
 };
 
+// Calls read(type, body, is_last) -> Err for each extension of a framed block,
+// stopping at the first error. A body that read() leaves bytes in is MK_ERR_DECODE.
+template <class Read>
+Err read_extensions(ByteView block, Read&& read) {
+  ExtensionReader it(block);
+  uint16_t type;
+  Reader body;
+  while (it.next(type, body)) {
+    MK_TRY(read(type, body, it.at_end()));
+    if (!body.expect_end()) return MK_ERR_DECODE;
+  }
+  return it.ok() ? MK_OK : MK_ERR_DECODE;
+}
+
 }  // namespace mk::tls

@@ -49,4 +49,11 @@ size_t begin_extension(Writer& w, uint16_t type) {
   return w.begin_vec(2);
 }
 
+void write_record_size_limit_extension(Writer& w, uint16_t limit) {
+  if (limit == 0) return;
+  size_t e = begin_extension(w, kExtRecordSizeLimit);
+  w.u16(limit);
+  end_extension(w, e);
+}
+
 }  // namespace mk::tls

@@ -27,6 +27,8 @@ void write_key_share_entry(Writer& w, const KeyShareEntry& entry);
 // record_size_limit (RFC 8449 4): a u16 of at least 64 (MK_ERR_ILLEGAL_PARAMETER
 // below).
 Err read_record_size_limit(Reader& r, uint16_t& out);
+// The whole extension, or nothing when limit is 0.
+void write_record_size_limit_extension(Writer& w, uint16_t limit);
 
 // Start an extension of the given type; close it with end_extension.
 size_t begin_extension(Writer& w, uint16_t type);

@@ -15,18 +15,16 @@ Err parse_certificate_request(ByteView body, CertificateRequest& out) {
   if (!r.expect_end()) return MK_ERR_DECODE;
   MK_TRY(check_extensions(block, ExtContext::certificate_request));
   bool has_signature_algorithms = false;
-  ExtensionReader it(block);
-  uint16_t type;
-  Reader ext;
-  while (it.next(type, ext)) {
+  MK_TRY(read_extensions(block, [&](uint16_t type, Reader& ext, bool) {
     if (type == kExtSignatureAlgorithms) {
       has_signature_algorithms = true;
-      MK_TRY(read_u16_list(ext, 2, 1, out.signature_algorithms));
-      if (!ext.expect_end()) return MK_ERR_DECODE;
+      return read_u16_list(ext, 2, 1, out.signature_algorithms);
     }
     // Other extensions (certificate_authorities, oid_filters, ...) only narrow the
     // choice of certificate; Meerkat offers its one chain regardless.
-  }
+    ext.bytes(ext.remaining());
+    return MK_OK;
+  }));
   return has_signature_algorithms ? MK_OK : MK_ERR_MISSING_EXTENSION;
 }
 

@@ -140,13 +140,9 @@ Err parse_client_hello(ByteView body, ClientHello& out) {
   if (!r.expect_end()) return MK_ERR_DECODE;
 
   MK_TRY(check_extensions(block, ExtContext::client_hello));
-  ExtensionReader it(block);
-  uint16_t type;
-  Reader ext;
-  while (it.next(type, ext)) {
-    MK_TRY(read_extension(type, ext, it.at_end(), out));
-    if (!ext.expect_end()) return MK_ERR_DECODE;
-  }
+  MK_TRY(read_extensions(block, [&](uint16_t type, Reader& ext, bool is_last) {
+    return read_extension(type, ext, is_last, out);
+  }));
   // RFC 8446 4.1.2: a TLS 1.3 ClientHello offers exactly the null compression.
   if (is_tls13_hello(out) && !is_null_compression_only(out.compression_methods))
     return MK_ERR_ILLEGAL_PARAMETER;
@@ -197,11 +193,7 @@ void write_client_hello(Writer& w, const ClientHelloParams& p) {
     write_opaque(w, 2, p.cookie);
     end_extension(w, e);
   }
-  if (p.record_size_limit != 0) {
-    e = begin_extension(w, kExtRecordSizeLimit);
-    w.u16(p.record_size_limit);
-    end_extension(w, e);
-  }
+  write_record_size_limit_extension(w, p.record_size_limit);
   w.end_vec(exts);
   end_message(w, msg);
 }

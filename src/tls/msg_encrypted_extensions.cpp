@@ -53,14 +53,8 @@ Err parse_encrypted_extensions(ByteView body, EncryptedExtensions& out) {
   ByteView block = r.vec(2);
   if (!r.expect_end()) return MK_ERR_DECODE;
   MK_TRY(check_extensions(block, ExtContext::encrypted_extensions));
-  ExtensionReader it(block);
-  uint16_t type;
-  Reader ext;
-  while (it.next(type, ext)) {
-    MK_TRY(read_extension(type, ext, out));
-    if (!ext.expect_end()) return MK_ERR_DECODE;
-  }
-  return MK_OK;
+  return read_extensions(
+      block, [&](uint16_t type, Reader& ext, bool) { return read_extension(type, ext, out); });
 }
 
 void write_encrypted_extensions(Writer& w, const EncryptedExtensionsParams& p) {
@@ -78,11 +72,7 @@ void write_encrypted_extensions(Writer& w, const EncryptedExtensionsParams& p) {
     w.end_vec(list);
     end_extension(w, e);
   }
-  if (p.record_size_limit != 0) {
-    e = begin_extension(w, kExtRecordSizeLimit);
-    w.u16(p.record_size_limit);
-    end_extension(w, e);
-  }
+  write_record_size_limit_extension(w, p.record_size_limit);
   w.end_vec(exts);
   end_message(w, msg);
 }

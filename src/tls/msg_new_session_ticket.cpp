@@ -15,17 +15,13 @@ Err parse_new_session_ticket(ByteView body) {
   ByteView block = r.vec(2);
   if (!r.expect_end() || ticket.empty()) return MK_ERR_DECODE;
   MK_TRY(check_extensions(block, ExtContext::new_session_ticket));
-  ExtensionReader it(block);
-  uint16_t type;
-  Reader ext;
-  while (it.next(type, ext)) {
+  return read_extensions(block, [](uint16_t type, Reader& ext, bool) {
     if (type == kExtEarlyData)
       ext.u32();  // max_early_data_size
     else
       ext.bytes(ext.remaining());  // unknown: ignored, as RFC 8446 4.6.1 requires
-    if (!ext.expect_end()) return MK_ERR_DECODE;
-  }
-  return MK_OK;
+    return ext.status();
+  });
 }
 
 }  // namespace mk::tls

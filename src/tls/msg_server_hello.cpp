@@ -65,13 +65,8 @@ Err parse_server_hello(ByteView body, ServerHello& out) {
   if (!has_extension(block, kExtSupportedVersions)) return MK_OK;
   MK_TRY(check_extensions_allowed(
       block, out.is_hello_retry ? ExtContext::hello_retry_request : ExtContext::server_hello));
-  ExtensionReader it(block);
-  uint16_t type;
-  Reader ext;
-  while (it.next(type, ext)) {
-    MK_TRY(read_extension(type, ext, out));
-    if (!ext.expect_end()) return MK_ERR_DECODE;
-  }
+  MK_TRY(read_extensions(
+      block, [&](uint16_t type, Reader& ext, bool) { return read_extension(type, ext, out); }));
   // RFC 8446 4.1.3: legacy_compression_method must be 0 in TLS 1.3.
   return out.compression_method == 0 ? MK_OK : MK_ERR_ILLEGAL_PARAMETER;
 }

@@ -175,21 +175,23 @@ TEST(KeySchedule, ApplicationSecretsNeedTheHandshakeSecretFirst) {
   EXPECT_EQ(ks.derive_application_secrets(hash), MK_ERR_BAD_STATE);
 }
 
-TEST(KeySchedule, ApplicationSecretsConsumeTheHandshakeSecret) {
+// A schedule through both derivations, from made-up inputs.
+KeySchedule schedule_through_application_secrets() {
   KeySchedule ks;
   ks.init(aes128_gcm_sha256());
   Bytes shared(32, 1), hash(32, 2);
-  ASSERT_EQ(ks.derive_handshake_secrets(shared, hash), MK_OK);
-  ASSERT_EQ(ks.derive_application_secrets(hash), MK_OK);
-  EXPECT_EQ(ks.derive_application_secrets(hash), MK_ERR_BAD_STATE);
+  EXPECT_EQ(ks.derive_handshake_secrets(shared, hash), MK_OK);
+  EXPECT_EQ(ks.derive_application_secrets(hash), MK_OK);
+  return ks;
+}
+
+TEST(KeySchedule, ApplicationSecretsConsumeTheHandshakeSecret) {
+  KeySchedule ks = schedule_through_application_secrets();
+  EXPECT_EQ(ks.derive_application_secrets(Bytes(32, 2)), MK_ERR_BAD_STATE);
 }
 
 TEST(KeySchedule, ForgettingHandshakeSecretsEmptiesThemAndKeepsApplicationSecrets) {
-  KeySchedule ks;
-  ks.init(aes128_gcm_sha256());
-  Bytes shared(32, 1), hash(32, 2);
-  ASSERT_EQ(ks.derive_handshake_secrets(shared, hash), MK_OK);
-  ASSERT_EQ(ks.derive_application_secrets(hash), MK_OK);
+  KeySchedule ks = schedule_through_application_secrets();
   ks.forget_handshake_secrets();
   EXPECT_EQ(ks.client_handshake_secret().size(), 0u);
   EXPECT_EQ(ks.server_handshake_secret().size(), 0u);
