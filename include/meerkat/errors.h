@@ -95,7 +95,8 @@
   X(MK_ERR_INTERNAL, 0x0801, 80, "internal error")                                             \
   X(MK_ERR_OUT_OF_MEMORY, 0x0802, 80, "out of memory")                                         \
   X(MK_ERR_CRYPTO, 0x0803, 80, "crypto provider failure")                                      \
-  X(MK_ERR_RANDOM, 0x0804, 80, "random number generator failure")
+  X(MK_ERR_RANDOM, 0x0804, 80, "random number generator failure")                              \
+  X(MK_ERR_SEQUENCE_EXHAUSTED, 0x0805, 80, "record sequence number would wrap; connection must end")
 
 #define MK_ERROR_ENUM_ENTRY(name, value, alert, text) name = value,
 typedef enum mk_err { MK_ERROR_LIST(MK_ERROR_ENUM_ENTRY) MK_ERR_LAST_ } mk_err;
