@@ -88,6 +88,8 @@
   X(MK_ERR_CERT_UNSUPPORTED_KEY, 0x0610, 43, "certificate key type is not supported")          \
   X(MK_ERR_CERT_NO_TIME, 0x0611, 46, "current time is unknown, so validity cannot be checked") \
   X(MK_ERR_CERT_EMPTY_CHAIN, 0x0612, 50, "peer sent an empty certificate chain")               \
+  X(MK_ERR_CERT_UNSUPPORTED_SIGNATURE, 0x0613, 43, "certificate signature algorithm is not supported") \
+  X(MK_ERR_CERT_TOO_COMPLEX, 0x0614, 46, "certificate chain is too complex to verify")      \
   /* closed */                                                                                 \
   X(MK_ERR_CLOSED, 0x0701, -1, "connection closed by peer (close_notify)")                     \
   X(MK_ERR_TRUNCATED, 0x0702, -1, "connection closed without close_notify")                    \
