@@ -144,6 +144,14 @@ Err ClientHandshake::on_server_hello(Connection& c, ByteView body, ByteView mess
   const size_t hash_len = transcript_.current(ByteSpan(hash));
   MK_TRY(keys_.derive_handshake_secrets(shared.view(), ByteView(hash, hash_len)));
   MK_TRY(c.install_read_key(*suite_, keys_.server_handshake_secret().view()));
+  // From here on everything we send is protected, alerts included, so the server
+  // can read why we stop. In compatibility mode the dummy change_cipher_spec goes
+  // first (RFC 8446 D.4: before the encrypted flight).
+  if (cfg_.middlebox_compat() && !ccs_sent_) {
+    MK_TRY(c.send_change_cipher_spec());
+    ccs_sent_ = true;
+  }
+  MK_TRY(c.install_write_key(*suite_, keys_.client_handshake_secret().view()));
 
   Negotiated& n = c.negotiated();
   n.version = kTls13;
@@ -261,12 +269,8 @@ Err ClientHandshake::on_finished(Connection& c, ByteView body, ByteView message)
   MK_TRY(keys_.derive_application_secrets(ByteView(hash, hash_len)));
   MK_TRY(c.install_read_key(*suite_, keys_.server_application_secret().view()));
 
-  // Our second flight: [change_cipher_spec], [Certificate, CertificateVerify], Finished.
-  if (cfg_.middlebox_compat() && !ccs_sent_) {
-    MK_TRY(c.send_change_cipher_spec());
-    ccs_sent_ = true;
-  }
-  MK_TRY(c.install_write_key(*suite_, keys_.client_handshake_secret().view()));
+  // Our second flight, under the handshake key: [Certificate, CertificateVerify],
+  // Finished.
   if (client_auth_requested_) MK_TRY(send_client_auth(c, U16List{requested_schemes_.view()}));
   MK_TRY(send_finished(c, transcript_, keys_, keys_.client_handshake_secret().view()));
   MK_TRY(c.install_write_key(*suite_, keys_.client_application_secret().view()));

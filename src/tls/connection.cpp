@@ -95,6 +95,9 @@ Err Connection::process_record() {
   uint8_t type = header.type;
   ByteSpan payload = body;
   if (read_.active()) {
+    // A peer that fails before it has keys (on our ServerHello, say) can only send
+    // its alert in the clear; take it, so the reason it gave is reported.
+    if (header.type == kAlert && !established_) return on_alert(body);
     if (header.type != kApplicationData)
       return fail(MK_ERR_UNEXPECTED_MESSAGE, "peer sent an unprotected record after keys were set");
     MK_TRY(read_.open_in_place(record, &type, &payload));
