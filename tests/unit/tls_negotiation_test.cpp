@@ -74,10 +74,9 @@ TEST(Negotiation, Pkcs1IsNeverATls13HandshakeSignature) {
 }
 
 TEST(Negotiation, AlpnFollowsOurOrder) {
+  const std::string ours("\x02h2\x08http/1.1", 12), theirs("\x08http/1.1\x02h2", 12);
   ByteView chosen;
-  ASSERT_EQ(choose_alpn(bytes(std::string("\x02h2\x08http/1.1", 12)),
-                        bytes(std::string("\x08http/1.1\x02h2", 12)), &chosen),
-            MK_OK);
+  ASSERT_EQ(choose_alpn(bytes(ours), bytes(theirs), &chosen), MK_OK);
   EXPECT_EQ(std::string(as_chars(chosen)), "h2");
 }
 
