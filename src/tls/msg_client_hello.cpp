@@ -172,17 +172,23 @@ void write_client_hello(Writer& w, const ClientHelloParams& p) {
   e = begin_extension(w, kExtSupportedVersions);
   write_u16_list(w, 1, kVersions);
   end_extension(w, e);
-  e = begin_extension(w, kExtSupportedGroups);
-  write_u16_list(w, 2, p.groups);
-  end_extension(w, e);
+  // An empty list means "leave the extension out" (a TLS 1.3 ClientHello needs
+  // both, so only tests of the peer's checks do that).
+  if (!p.groups.empty()) {
+    e = begin_extension(w, kExtSupportedGroups);
+    write_u16_list(w, 2, p.groups);
+    end_extension(w, e);
+  }
   e = begin_extension(w, kExtKeyShare);
   size_t shares = w.begin_vec(2);
   for (const KeyShareEntry& share : p.key_shares) write_key_share_entry(w, share);
   w.end_vec(shares);
   end_extension(w, e);
-  e = begin_extension(w, kExtSignatureAlgorithms);
-  write_u16_list(w, 2, p.signature_algorithms);
-  end_extension(w, e);
+  if (!p.signature_algorithms.empty()) {
+    e = begin_extension(w, kExtSignatureAlgorithms);
+    write_u16_list(w, 2, p.signature_algorithms);
+    end_extension(w, e);
+  }
   if (!p.alpn.empty()) {
     e = begin_extension(w, kExtAlpn);
     write_opaque(w, 2, p.alpn);
