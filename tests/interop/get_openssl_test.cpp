@@ -165,3 +165,32 @@ TEST(GetFailures, InsecureSkipsVerification) {
 
 }  // namespace
 }  // namespace mk::test
+
+namespace mk::test {
+namespace {
+
+TEST(GetAddresses, Ipv6LiteralConnectsAndVerifiesTheServername) {
+  uint16_t port = pick_free_port();
+  Process server;
+  std::vector<std::string> argv = {"openssl", "s_server", "-accept",
+                                   "[::1]:" + std::to_string(port)};
+  for (const std::string& a : openssl_server_chain("ecdsa-p256")) argv.push_back(a);
+  argv.insert(argv.end(), {"-tls1_3", "-www"});
+  ASSERT_TRUE(server.start(argv));
+  if (!server.wait_for_output("ACCEPT", kPeerTimeout, 1))
+    GTEST_SKIP() << "no IPv6 loopback: " << server.output();
+  std::string url = "https://[::1]:" + std::to_string(port) + "/";
+  Finished ok =
+      run({kCli, "get", url, "--ca", cert("ecdsa-p256/ca.pem"), "--servername", "localhost"});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_NE(ok.out.find("Cipher is"), std::string::npos);
+  // Without --servername the name to match is the address, which the certificate lacks.
+  Finished mismatch = run({kCli, "get", url, "--ca", cert("ecdsa-p256/ca.pem")});
+  EXPECT_EQ(mismatch.status, 1);
+  EXPECT_TRUE(mismatch.err.starts_with(
+      "certificate verify failed: certificate does not match the requested name"))
+      << mismatch.err;
+}
+
+}  // namespace
+}  // namespace mk::test
