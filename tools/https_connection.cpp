@@ -1,6 +1,7 @@
 #include "https_connection.h"
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +25,8 @@ constexpr size_t kMaxBufferedRequests = 2 * kMaxRequestHead;
 // the others.
 constexpr size_t kTurnBudget = 256 * 1024;
 constexpr size_t kFileChunk = 16 * 1024;
+// How long a closed connection waits for the client to close its side.
+constexpr std::chrono::seconds kDrainTime{2};
 
 }  // namespace
 
@@ -50,6 +53,7 @@ void HttpsConnection::fail(const std::string& why) {
 }
 
 short HttpsConnection::poll_events() const {
+  if (draining_) return POLLIN;
   short ev = tls_.poll_events();
   if (peer_closed_ || closing_) ev &= ~POLLIN;
   if (responding_) ev |= POLLOUT;  // the socket may take more of the response now
@@ -57,17 +61,18 @@ short HttpsConnection::poll_events() const {
 }
 
 bool HttpsConnection::on_events(short revents, Clock::time_point now) {
+  if (draining_) return drain();
   if (revents & (POLLIN | POLLHUP | POLLERR)) {
     if (tls_.receive() == TlsSocket::Io::error && !tls_.failed()) {
       fail(std::string("socket error: ") + std::strerror(tls_.socket_error()));
     }
   }
-  bool alive = step();
-  if (alive && tls_.handshake_done()) deadline_ = now + settings_.idle_timeout;
+  bool alive = step(now);
+  if (alive && !draining_ && tls_.handshake_done()) deadline_ = now + settings_.idle_timeout;
   return alive;
 }
 
-bool HttpsConnection::step() {
+bool HttpsConnection::step(Clock::time_point now) {
   if (failed_) return false;
   if (tls_.failed()) {
     int err = mk_conn_error(tls_.conn());
@@ -97,8 +102,24 @@ bool HttpsConnection::step() {
     return false;
   }
   if (failed_) return false;
-  if (closing_ && !tls_.has_output()) return false;
   if (tls_.peer_eof() && !responding_) return false;
+  if (closing_ && !tls_.has_output()) start_draining(now);
+  return true;
+}
+
+void HttpsConnection::start_draining(Clock::time_point now) {
+  draining_ = true;
+  deadline_ = now + kDrainTime;
+  ::shutdown(tls_.fd(), SHUT_WR);
+}
+
+bool HttpsConnection::drain() {
+  char buf[4096];
+  for (int reads = 0; reads < 16; ++reads) {  // a client still sending waits for the next turn
+    ssize_t n = ::recv(tls_.fd(), buf, sizeof buf, 0);
+    if (n > 0 || (n < 0 && errno == EINTR)) continue;
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);  // EOF or error: done
+  }
   return true;
 }
 
@@ -262,6 +283,7 @@ void HttpsConnection::begin_close() {
 }
 
 void HttpsConnection::on_timeout() {
+  if (draining_) return;
   log(tls_.handshake_done()
           ? "idle timeout: closing"
           : "handshake timed out after " + std::to_string(settings_.handshake_timeout.count()) +

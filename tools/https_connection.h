@@ -39,7 +39,7 @@ class HttpsConnection {
   void shut_down();
 
  private:
-  bool step();
+  bool step(Clock::time_point now);
   bool read_requests();
   void start_response(const HttpRequest& req);
   void respond_text(int status, std::string_view extra_headers = {});
@@ -47,6 +47,11 @@ class HttpsConnection {
   // completely; false when it must wait for the socket (or failed_ is set).
   bool pump_response();
   void begin_close();
+  // After our last byte: stop sending and read until the client closes, so that unread
+  // input does not make the kernel reset the connection before the client has read
+  // the response.
+  void start_draining(Clock::time_point now);
+  bool drain();
   void fail(const std::string& why);
   void log(const std::string& line) const;
 
@@ -64,6 +69,7 @@ class HttpsConnection {
   bool close_after_response_ = false;
   bool peer_closed_ = false;  // close_notify received
   bool closing_ = false;      // our close_notify queued
+  bool draining_ = false;     // everything sent; waiting for the client to close
   bool failed_ = false;
 };
 
