@@ -118,6 +118,20 @@ TEST_F(ServeHttp, MalformedRequestIs400AndCloses) {
   EXPECT_NE(f.out.find("Connection: close\r\n"), std::string::npos) << f.out;
 }
 
+TEST_F(ServeHttp, PipelinedRequestsAreAnsweredInOrder) {
+  std::string two = "GET /a.txt HTTP/1.1\r\nHost: localhost\r\n\r\n" + http_get("/b.txt");
+  Finished f =
+      run({"openssl", "s_client", "-connect", "127.0.0.1:" + std::to_string(server_.port()),
+           "-quiet", "-ign_eof", "-CAfile", source_path("certs/demo/ca.pem")},
+          two);
+  size_t first = f.out.find("\r\n\r\nalpha\n");
+  size_t second = f.out.find("\r\n\r\nbravo\n");
+  ASSERT_NE(first, std::string::npos) << f.out;
+  ASSERT_NE(second, std::string::npos) << f.out;
+  EXPECT_LT(first, second);
+  EXPECT_TRUE(f.out.ends_with("bravo\n")) << f.out;
+}
+
 // Random bytes, so a reordered or dropped record cannot go unnoticed.
 std::string random_bytes(size_t n, unsigned seed) {
   std::mt19937 rng(seed);
