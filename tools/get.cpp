@@ -26,18 +26,19 @@ namespace {
 constexpr const char* kDefaultCaFile = "/etc/ssl/certs/ca-certificates.crt";
 
 constexpr OptionSpec kOptions[] = {
-    {"--ca", "", true},      {"--insecure", "-k", false}, {"--servername", "", true},
-    {"--cert", "", true},    {"--key", "", true},         {"--alpn", "", true},
-    {"--suites", "", true},  {"--groups", "", true},      {"--output", "-o", true},
-    {"--timeout", "", true}, {"--verbose", "-v", false},  {"--help", "-h", false},
+    {"--ca", "", true},       {"--insecure", "-k", false}, {"--servername", "", true},
+    {"--cert", "", true},     {"--key", "", true},         {"--alpn", "", true},
+    {"--versions", "", true}, {"--suites", "", true},      {"--groups", "", true},
+    {"--output", "-o", true}, {"--timeout", "", true},     {"--verbose", "-v", false},
+    {"--help", "-h", false},
 };
 
 constexpr const char* kUsage =
     "usage: meerkat get URL [--ca FILE] [--insecure] [--servername NAME]\n"
-    "                   [--cert FILE --key FILE] [--alpn LIST] [--suites LIST]\n"
-    "                   [--groups LIST] [-o FILE] [--timeout SECONDS] [-v]\n"
+    "                   [--cert FILE --key FILE] [--alpn LIST] [--versions LIST]\n"
+    "                   [--suites LIST] [--groups LIST] [-o FILE] [--timeout SECONDS] [-v]\n"
     "\n"
-    "Fetch https://host[:port]/path over TLS 1.3 and print the body. host is a DNS\n"
+    "Fetch https://host[:port]/path over TLS and print the body. host is a DNS\n"
     "name or an IP literal ([::1] for IPv6). On failure, prints one line naming the\n"
     "reason and exits with status 1.\n"
     "\n"
@@ -48,6 +49,7 @@ constexpr const char* kUsage =
     "      --cert FILE        client certificate chain for mutual TLS, PEM, leaf first\n"
     "      --key FILE         its private key\n"
     "      --alpn LIST        ALPN protocols to offer (default: http/1.1)\n"
+    "      --versions LIST    TLS versions to offer: 1.3, 1.2 or both (default both)\n"
     "      --suites LIST      cipher suites to offer, in order\n"
     "      --groups LIST      key exchange groups, in order (key share for the first)\n"
     "  -o, --output FILE      write the body to FILE instead of standard output\n"

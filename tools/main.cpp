@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: meerkat <command> [options]\n"
     "\n"
-    "  serve    serve a directory over HTTPS (TLS 1.3) on 127.0.0.1\n"
+    "  serve    serve a directory over HTTPS (TLS 1.3, 1.2) on 127.0.0.1\n"
     "  get      fetch an https:// URL and print the body\n"
     "  verify   verify a certificate chain, like openssl verify\n"
     "\n"

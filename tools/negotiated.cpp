@@ -18,7 +18,8 @@ std::string alpn_of(const mk_conn* c) {
 }  // namespace
 
 std::string version_name(uint16_t version) {
-  if (version == 0x0304) return "TLSv1.3";
+  if (version == MK_TLS_1_3) return "TLSv1.3";
+  if (version == MK_TLS_1_2) return "TLSv1.2";
   char buf[8];
   std::snprintf(buf, sizeof buf, "0x%04x", version);
   return buf;

@@ -19,7 +19,7 @@ std::string describe_negotiated(const mk_conn* c, const char* line_prefix);
 // client-cert=none".
 std::string summarize_negotiated(const mk_conn* c);
 
-// "TLSv1.3" for 0x0304, "0x0303" for anything else.
+// "TLSv1.3", "TLSv1.2", or the code point in hex ("0x0302") for anything else.
 std::string version_name(uint16_t version);
 
 }  // namespace mk::cli

@@ -25,20 +25,28 @@ namespace mk::cli {
 namespace {
 
 constexpr OptionSpec kOptions[] = {
-    {"--port", "-p", true},      {"--cert", "", true},
-    {"--key", "", true},         {"--dir", "-d", true},
-    {"--alpn", "", true},        {"--client-ca", "", true},
-    {"--client-cert", "", true}, {"--suites", "", true},
-    {"--groups", "", true},      {"--handshake-timeout", "", true},
-    {"--verbose", "-v", false},  {"--help", "-h", false},
+    {"--port", "-p", true},
+    {"--cert", "", true},
+    {"--key", "", true},
+    {"--dir", "-d", true},
+    {"--alpn", "", true},
+    {"--client-ca", "", true},
+    {"--client-cert", "", true},
+    {"--versions", "", true},
+    {"--suites", "", true},
+    {"--groups", "", true},
+    {"--handshake-timeout", "", true},
+    {"--verbose", "-v", false},
+    {"--help", "-h", false},
 };
 
 constexpr const char* kUsage =
     "usage: meerkat serve [--port N] [--cert CHAIN.pem --key KEY.pem] [--dir DIR]\n"
     "                     [--alpn LIST] [--client-ca FILE [--client-cert optional|required]]\n"
-    "                     [--suites LIST] [--groups LIST] [--handshake-timeout SECONDS] [-v]\n"
+    "                     [--versions LIST] [--suites LIST] [--groups LIST]\n"
+    "                     [--handshake-timeout SECONDS] [-v]\n"
     "\n"
-    "Serve the files in DIR over HTTPS/1.1 (TLS 1.3) on 127.0.0.1: GET and HEAD,\n"
+    "Serve the files in DIR over HTTPS/1.1 (TLS 1.3 or 1.2) on 127.0.0.1: GET and HEAD,\n"
     "keep-alive, many connections at once. Stop it with Ctrl-C.\n"
     "\n"
     "  -p, --port N               port to listen on (default 8443; 0 picks a free one)\n"
@@ -49,6 +57,7 @@ constexpr const char* kUsage =
     "      --alpn LIST            ALPN protocols in preference order, e.g. http/1.1\n"
     "      --client-ca FILE       ask clients for a certificate and verify it against FILE\n"
     "      --client-cert MODE     required (default with --client-ca) or optional\n"
+    "      --versions LIST        TLS versions to accept: 1.3, 1.2 or both (default both)\n"
     "      --suites LIST          cipher suites in preference order, e.g.\n"
     "                             TLS_AES_128_GCM_SHA256,TLS_CHACHA20_POLY1305_SHA256\n"
     "      --groups LIST          key exchange groups in preference order, e.g.\n"

@@ -42,6 +42,14 @@ bool apply_tls_options(mk_config* cfg, const Args& args, std::string& error) {
       return false;
     }
   }
+  if (args.has("--versions")) {
+    uint16_t min = 0, max = 0;
+    if (!parse_versions(args.value("--versions"), min, max, error)) return false;
+    if (int rc = mk_config_set_versions(cfg, min, max); rc != MK_OK) {
+      error = std::string("invalid --versions: ") + mk_err_text(rc);
+      return false;
+    }
+  }
   std::vector<uint16_t> codes;
   if (args.has("--suites")) {
     if (!parse_cipher_suites(args.value("--suites"), codes, error)) return false;

@@ -1,6 +1,6 @@
 // Building an mk_config from the options serve and get share: certificate and key,
-// CA file, ALPN, cipher suites and groups. Every failure comes back as one sentence
-// naming the file or option at fault.
+// CA file, ALPN, protocol versions, cipher suites and groups. Every failure comes back as one
+// sentence naming the file or option at fault.
 #pragma once
 
 #include <memory>
@@ -26,7 +26,7 @@ using ConnPtr = std::unique_ptr<mk_conn, ConnFree>;
 bool load_chain_and_key(mk_config* cfg, const std::string& chain, const std::string& key,
                         std::string& error);
 bool load_ca_file(mk_config* cfg, const std::string& path, std::string& error);
-// --alpn, --suites and --groups, when given.
+// --alpn, --versions, --suites and --groups, when given.
 bool apply_tls_options(mk_config* cfg, const Args& args, std::string& error);
 
 }  // namespace mk::cli

@@ -19,6 +19,20 @@ constexpr NamedCode kSuites[] = {
     {"TLS_AES_128_GCM_SHA256", MK_TLS_AES_128_GCM_SHA256},
     {"TLS_AES_256_GCM_SHA384", MK_TLS_AES_256_GCM_SHA384},
     {"TLS_CHACHA20_POLY1305_SHA256", MK_TLS_CHACHA20_POLY1305_SHA256},
+    {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", MK_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256},
+    {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", MK_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256},
+    {"TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", MK_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384},
+    {"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", MK_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384},
+    {"TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+     MK_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256},
+    {"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", MK_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256},
+};
+
+constexpr NamedCode kVersions[] = {
+    {"1.2", MK_TLS_1_2},
+    {"TLSv1.2", MK_TLS_1_2},
+    {"1.3", MK_TLS_1_3},
+    {"TLSv1.3", MK_TLS_1_3},
 };
 
 constexpr NamedCode kGroups[] = {
@@ -60,6 +74,14 @@ bool parse_cipher_suites(std::string_view list, std::vector<uint16_t>& out, std:
 
 bool parse_groups(std::string_view list, std::vector<uint16_t>& out, std::string& error) {
   return parse_names(kGroups, "group", list, out, error);
+}
+
+bool parse_versions(std::string_view list, uint16_t& min, uint16_t& max, std::string& error) {
+  std::vector<uint16_t> codes;
+  if (!parse_names(kVersions, "TLS version", list, codes, error)) return false;
+  min = *std::min_element(codes.begin(), codes.end());
+  max = *std::max_element(codes.begin(), codes.end());
+  return true;
 }
 
 }  // namespace mk::cli

@@ -116,15 +116,35 @@ TEST(GetFailures, WrongNameIsANameMismatch) {
       << f.err;
 }
 
-TEST(GetFailures, Tls12OnlyServerIsAProtocolVersionFailure) {
+TEST(GetFailures, Tls12OnlyServerIsAProtocolVersionFailureForATls13Client) {
   OpensslServer server;
   std::vector<std::string> args = openssl_server_chain("ecdsa-p256");
   args.insert(args.end(), {"-tls1_2", "-www"});
   ASSERT_TRUE(server.start(args)) << server.proc().output();
-  Finished f = meerkat_get(server.url(), {"--ca", cert("ecdsa-p256/ca.pem")});
+  Finished f = meerkat_get(server.url(), {"--ca", cert("ecdsa-p256/ca.pem"), "--versions", "1.3"});
   EXPECT_EQ(f.status, 1);
   EXPECT_EQ(f.err, "handshake failed: peer sent alert protocol_version\n");
 }
+
+class GetTls12 : public ::testing::TestWithParam<const char*> {};
+
+// By default the client offers TLS 1.3 and 1.2, so a 1.2-only server still answers.
+TEST_P(GetTls12, DefaultClientSpeaksTls12ToATls12OnlyServer) {
+  std::string chain = GetParam();
+  OpensslServer server;
+  std::vector<std::string> args = openssl_server_chain(chain);
+  args.insert(args.end(), {"-tls1_2", "-www"});
+  ASSERT_TRUE(server.start(args)) << server.proc().output();
+  Finished f = meerkat_get(server.url(), {"--ca", cert(chain + "/ca.pem"), "-v"});
+  ASSERT_EQ(f.status, 0) << f.err;
+  EXPECT_NE(f.err.find("* TLS version: TLSv1.2\n"), std::string::npos) << f.err;
+  std::string kx = chain == "rsa-2048" ? "ECDHE_RSA" : "ECDHE_ECDSA";
+  EXPECT_NE(f.err.find("* cipher suite: TLS_" + kx + "_WITH_"), std::string::npos) << f.err;
+  EXPECT_NE(f.err.find("* peer certificate: verified\n"), std::string::npos) << f.err;
+  EXPECT_NE(f.out.find("New, TLSv1.2, Cipher is"), std::string::npos) << f.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(BothKeyTypes, GetTls12, ::testing::ValuesIn(kChains));
 
 TEST(GetFailures, NobodyListeningIsConnectionRefused) {
   uint16_t port = pick_free_port();

@@ -65,6 +65,43 @@ TEST_P(ServeHelloRetry, ServerAsksForItsGroupAndTheHandshakeCompletes) {
 
 INSTANTIATE_TEST_SUITE_P(BothKeyTypes, ServeHelloRetry, ::testing::ValuesIn(kChains));
 
+TEST(ServeTls12, Tls12OnlyClientIsServedByDefault) {
+  Site site;
+  MeerkatServer server;
+  ASSERT_TRUE(server.start(site.dir.path(), {"-v"})) << server.proc().output();
+  std::vector<std::string> argv = {"openssl",
+                                   "s_client",
+                                   "-connect",
+                                   "127.0.0.1:" + std::to_string(server.port()),
+                                   "-tls1_2",
+                                   "-CAfile",
+                                   source_path("certs/demo/ca.pem"),
+                                   "-verify_return_error",
+                                   "-servername",
+                                   "localhost",
+                                   "-ign_eof",
+                                   "-brief"};
+  Finished f = run(argv, http_get());
+  ASSERT_EQ(f.status, 0) << f.err;
+  EXPECT_NE(f.err.find("Protocol version: TLSv1.2"), std::string::npos) << f.err;
+  EXPECT_EQ(f.out.substr(0, 17), "HTTP/1.1 200 OK\r\n") << f.out;
+  EXPECT_TRUE(server.proc().wait_for_output("handshake: TLSv1.2 ", kPeerTimeout, 2))
+      << server.proc().err();
+}
+
+TEST(ServeTls12, Tls13OnlyServerRefusesATls12Client) {
+  Site site;
+  MeerkatServer server;
+  ASSERT_TRUE(server.start(site.dir.path(), {"--versions", "1.3"})) << server.proc().output();
+  std::vector<std::string> argv = {"openssl",  "s_client",
+                                   "-connect", "127.0.0.1:" + std::to_string(server.port()),
+                                   "-tls1_2",  "-brief"};
+  Finished f = run(argv, http_get());
+  EXPECT_NE(f.status, 0);
+  EXPECT_NE(f.err.find("alert protocol version"), std::string::npos) << f.err;
+  EXPECT_EQ(f.out.find("200 OK"), std::string::npos);
+}
+
 TEST(ServeAlpn, ServerPicksItsPreferredProtocolAmongTheClients) {
   Site site;
   MeerkatServer server;

@@ -47,3 +47,34 @@ TEST(CliTlsNames, EmptyListIsRefused) {
 
 }  // namespace
 }  // namespace mk::cli
+
+namespace mk::cli {
+namespace {
+
+TEST(CliTlsNames, Tls12SuitesHaveTheirIanaNames) {
+  std::vector<uint16_t> codes;
+  std::string error;
+  ASSERT_TRUE(parse_cipher_suites("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", codes, error));
+  EXPECT_EQ(codes, (std::vector<uint16_t>{MK_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256}));
+}
+
+TEST(CliTlsNames, VersionsGiveTheLowestAndHighest) {
+  uint16_t min = 0, max = 0;
+  std::string error;
+  ASSERT_TRUE(parse_versions("1.3,TLSv1.2", min, max, error));
+  EXPECT_EQ(min, MK_TLS_1_2);
+  EXPECT_EQ(max, MK_TLS_1_3);
+  ASSERT_TRUE(parse_versions("1.3", min, max, error));
+  EXPECT_EQ(min, MK_TLS_1_3);
+  EXPECT_EQ(max, MK_TLS_1_3);
+}
+
+TEST(CliTlsNames, UnknownVersionIsNamed) {
+  uint16_t min = 0, max = 0;
+  std::string error;
+  EXPECT_FALSE(parse_versions("1.1", min, max, error));
+  EXPECT_EQ(error, "unknown TLS version 1.1");
+}
+
+}  // namespace
+}  // namespace mk::cli
