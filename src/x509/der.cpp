@@ -263,9 +263,11 @@ uint32_t Parser::named_bits() {
     if (unused != 0) fail(Fault::bad_bit_string);
     return 0;
   }
-  // DER: unused bits are zero and the last used bit is a one (no trailing zeros).
+  // Unused bits are zero. DER would also drop trailing zero bits, but a root in
+  // Debian's bundle (Trustwave Global ECC P256) writes keyUsage as 03 03 07 06 00,
+  // and the meaning is not in doubt, so trailing zeros are tolerated.
   uint8_t last = bits.back();
-  if ((last & ((1u << unused) - 1)) != 0 || ((last >> unused) & 1) == 0) {
+  if ((last & ((1u << unused) - 1)) != 0) {
     fail(Fault::bad_bit_string);
     return 0;
   }
@@ -301,8 +303,10 @@ unsigned days_in_month(unsigned y, unsigned m) {
 int64_t Parser::time() {
   Element e = element();
   if (!ok()) return 0;
-  // RFC 5280 4.1.2.5: UTCTime YYMMDDHHMMSSZ for 1950..2049, GeneralizedTime
-  // YYYYMMDDHHMMSSZ from 2050 on; no fractions, no offsets.
+  // RFC 5280 4.1.2.5: UTCTime YYMMDDHHMMSSZ (1950..2049) or GeneralizedTime
+  // YYYYMMDDHHMMSSZ, no fractions, no offsets. CAs should use GeneralizedTime only
+  // from 2050 on, but a root in Debian's bundle (Certum Trusted Network CA 2) uses
+  // it for 2011, so any year is accepted.
   ByteView v = e.value;
   unsigned year = 0;
   size_t at = 0;
@@ -312,7 +316,7 @@ int64_t Parser::time() {
     year += year >= 50 ? 1900 : 2000;
     at = 2;
   } else if (e.tag == kGeneralizedTime && v.size() == 15) {
-    good = digits(v, 0, 4, year) && year >= 2050;
+    good = digits(v, 0, 4, year);
     at = 4;
   } else if (e.tag != kUtcTime && e.tag != kGeneralizedTime) {
     fail(Fault::unexpected_tag);

@@ -181,6 +181,7 @@ KeyResult any_der(ByteView der_bytes, crypto::PrivateKey& key) {
   Fault fault = Fault::none;
   Parser top(der_bytes, fault);
   Parser outer = top.nested(der::kSequence);
+  if (!outer.ok()) return malformed(outer);
   if (outer.next_is(der::kSequence)) return pkcs8(der_bytes, key);  // says it is encrypted
   outer.small_unsigned();
   if (outer.next_is(der::kSequence)) return pkcs8(der_bytes, key);
