@@ -351,15 +351,17 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 
 void format_oid(ByteView oid, char* out, size_t cap) {
   if (cap == 0) return;
+  out[0] = '\0';
   size_t n = 0;
+  auto put = [&](uint64_t v) {
+    char arc[24];
+    int len =
+        std::snprintf(arc, sizeof arc, n ? ".%llu" : "%llu", static_cast<unsigned long long>(v));
+    for (int i = 0; i < len && n + 1 < cap; ++i) out[n++] = arc[i];
+    out[n] = '\0';
+  };
   uint64_t value = 0;
   bool first = true;
-  auto put = [&](uint64_t v) {
-    int k =
-        std::snprintf(out + n, cap - n, n ? ".%llu" : "%llu", static_cast<unsigned long long>(v));
-    if (k > 0) n = std::min(cap - 1, n + static_cast<size_t>(k));
-  };
-  out[0] = '\0';
   for (uint8_t b : oid) {
     value = (value << 7) | (b & 0x7f);
     if (b & 0x80) continue;

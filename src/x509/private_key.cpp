@@ -1,6 +1,6 @@
 // Private keys: PKCS#8 (RFC 5208 / 5958), SEC1 (RFC 5915) and PKCS#1 (RFC 8017),
 // as PEM or DER. ECDSA keys on P-256 and P-384, RSA keys of 2048 to 4096 bits.
-#include <cstring>
+#include <algorithm>
 #include <string_view>
 
 #include "x509/der.h"
@@ -29,9 +29,9 @@ KeyResult malformed(const Parser& p) {
   return {MK_ERR_KEY_PARSE, der::fault_text(p.fault())};
 }
 
-bool copy_into(ByteView v, uint8_t* dst, size_t cap, size_t& len) {
-  if (v.size() > cap) return false;
-  std::memcpy(dst, v.data(), v.size());
+bool copy_into(ByteView v, ByteSpan dst, size_t& len) {
+  if (v.size() > dst.size()) return false;
+  std::ranges::copy(v, dst.begin());
   len = v.size();
   return true;
 }
@@ -69,12 +69,10 @@ KeyResult pkcs1(ByteView der_bytes, crypto::PrivateKey& key) {
   for (uint8_t top_byte = n[0]; (top_byte & 0x80) == 0; top_byte <<= 1) --bits;
   if (bits < 2048 || bits > 4096 || bits % 8 != 0)
     return refuse(MK_ERR_KEY_UNSUPPORTED, "RSA keys must have 2048 to 4096 bits, in whole octets");
-  constexpr size_t kHalf = crypto::kMaxRsaBytes / 2;
-  bool fits = copy_into(n, key.pub.n, sizeof key.pub.n, key.pub.n_len) &&
-              copy_into(e, key.pub.e, sizeof key.pub.e, key.pub.e_len) &&
-              copy_into(p, key.p, kHalf, key.p_len) && copy_into(q, key.q, kHalf, key.q_len) &&
-              copy_into(dp, key.dp, kHalf, key.dp_len) &&
-              copy_into(dq, key.dq, kHalf, key.dq_len) && copy_into(iq, key.iq, kHalf, key.iq_len);
+  bool fits = copy_into(n, key.pub.n, key.pub.n_len) && copy_into(e, key.pub.e, key.pub.e_len) &&
+              copy_into(p, key.p, key.p_len) && copy_into(q, key.q, key.q_len) &&
+              copy_into(dp, key.dp, key.dp_len) && copy_into(dq, key.dq, key.dq_len) &&
+              copy_into(iq, key.iq, key.iq_len);
   if (!fits) return refuse(MK_ERR_KEY_UNSUPPORTED, "RSA key components are larger than supported");
   key.type = crypto::KeyType::rsa;
   key.pub.type = crypto::KeyType::rsa;
@@ -124,8 +122,9 @@ KeyResult sec1(ByteView der_bytes, crypto::Curve curve, crypto::PrivateKey& key)
   if (scalar.size() > len || zero)
     return refuse(MK_ERR_KEY_PARSE, "EC private key value does not fit its curve");
   // Some encoders drop leading zero octets; put them back.
-  std::memset(key.x, 0, len);
-  std::memcpy(key.x + (len - scalar.size()), scalar.data(), scalar.size());
+  ByteSpan x(key.x, len);
+  std::ranges::fill(x, uint8_t{0});
+  std::ranges::copy(scalar, x.subspan(len - scalar.size()).begin());
   key.x_len = len;
   key.type = crypto::KeyType::ec;
   key.curve = curve;

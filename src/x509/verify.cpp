@@ -244,12 +244,7 @@ Err PathBuilder::extend(size_t depth) {
         continue;
       }
       for (size_t i = 1; i < peers_.size(); ++i) {
-        if (!usable_[i]) continue;
-        // A copy of an anchor was tried as the anchor.
-        bool is_anchor = false;
-        for (const Anchor& a : store_.anchors)
-          is_anchor = is_anchor || std::ranges::equal(a.cert.der, peers_[i].der);
-        if (!is_anchor) consider(peers_[i]);
+        if (usable_[i]) consider(peers_[i]);
       }
     }
   }
@@ -257,7 +252,15 @@ Err PathBuilder::extend(size_t depth) {
     Detail d;
     char issuer[72];
     describe_name(child.issuer, issuer, sizeof issuer);
-    if (depth == 0 && self_issued(child))
+    bool is_root = false;
+    for (const Anchor& a : store_.anchors)
+      is_root = is_root || std::ranges::equal(a.cert.der, child.der);
+    if (depth == 0 && is_root)
+      set_detail(&d,
+                 "certificate '%s' is a trusted root; a peer must present a certificate "
+                 "issued by one",
+                 name_of(child).text);
+    else if (depth == 0 && self_issued(child))
       set_detail(&d, "certificate '%s' is self-signed and not trusted", name_of(child).text);
     else
       set_detail(&d, "%s '%s' was issued by '%s', which is not a trusted root and was not sent",
@@ -330,11 +333,15 @@ Err verify_chain(std::span<const ByteView> peer_chain, const TrustStore& anchors
   Vec<uint8_t> usable(n, 0);
   for (size_t i = 0; i < n; ++i) {
     der::Fault fault = parse_certificate(peer_chain[i], certs[i]);
-    usable[i] = fault == der::Fault::none;
-    if (i == 0 && !usable[0]) {
+    if (i == 0 && fault != der::Fault::none) {
       set_detail(detail, "the peer's certificate is malformed: %s", der::fault_text(fault));
       return MK_ERR_CERT_MALFORMED;
     }
+    // An extra that does not parse cannot be in a path; a copy of an anchor is
+    // tried as the anchor.
+    usable[i] = fault == der::Fault::none;
+    for (const Anchor& a : anchors.impl().anchors)
+      if (usable[i] && i > 0 && std::ranges::equal(a.der.view(), peer_chain[i])) usable[i] = 0;
   }
   PathBuilder builder(certs, usable, anchors.impl(), params);
   MK_TRY(builder.run(detail));

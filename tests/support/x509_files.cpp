@@ -18,7 +18,7 @@ std::string der_of(const std::string& pem) {
   return std::string(as_chars(der.view()));
 }
 
-x509::VerifyParams params_for(const std::string& name) {
+x509::VerifyParams params_for(std::string_view name) {
   x509::VerifyParams p;
   p.now = kX509Now;
   p.name = name;

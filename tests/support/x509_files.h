@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "x509/x509.h"
@@ -31,6 +32,7 @@ Verdict verify_files(const std::vector<std::string>& chain, const std::vector<st
 Verdict verify_files(const std::vector<std::string>& chain, const std::vector<std::string>& roots);
 
 // Server-auth verification parameters at kX509Now for name.
-x509::VerifyParams params_for(const std::string& name);
+// name must outlive the parameters (a string literal does).
+x509::VerifyParams params_for(std::string_view name);
 
 }  // namespace mk::test

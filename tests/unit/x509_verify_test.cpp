@@ -77,6 +77,14 @@ TEST(X509Verify, SelfSignedLeafIsNotTrusted) {
   EXPECT_EQ(v.detail, "certificate 'www.example.com' is self-signed and not trusted");
 }
 
+TEST(X509Verify, TrustedRootAsTheLeafIsRefused) {
+  Verdict v = verify_files({"self-signed"}, {"self-signed"}, params_for(""));
+  EXPECT_EQ(v.err, MK_ERR_CERT_UNKNOWN_ISSUER);
+  EXPECT_EQ(v.detail,
+            "certificate 'www.example.com' is a trusted root; a peer must present a certificate "
+            "issued by one");
+}
+
 // ---- validity -----------------------------------------------------------------------
 
 TEST(X509Verify, ExpiredLeafIsRefusedWithItsDate) {
