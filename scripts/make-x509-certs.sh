@@ -18,189 +18,57 @@ ca_init "$WORK/ca"
 CA_EXTFILE="$WORK/ext.cnf"
 CA_SERIAL=8192
 
-cat >"$CA_EXTFILE" <<'CNF'
-[ root ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-
-[ ca ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_pathlen0 ]
-basicConstraints = critical, CA:TRUE, pathlen:0
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_not_ca ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_no_basic_constraints ]
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_no_cert_sign ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, digitalSignature, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_client_only ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-extendedKeyUsage = clientAuth
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_server_eku ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-extendedKeyUsage = serverAuth
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_permitted ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-nameConstraints = critical, permitted;DNS:example.com, permitted;IP:192.0.2.0/255.255.255.0
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ ca_excluded ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-nameConstraints = critical, excluded;DNS:bad.example.com, excluded;IP:2001:db8:bad::/ffff:ffff:ffff::
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com, DNS:*.apps.example.com, IP:192.0.2.10, IP:2001:db8::10
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_no_san ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_no_eku ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-subjectAltName = DNS:www.example.com
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_any_eku ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = anyExtendedKeyUsage
-subjectAltName = DNS:www.example.com
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_key_encipherment ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_is_ca ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, digitalSignature, keyCertSign
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_unknown_critical ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com
-1.3.6.1.4.1.55555.1 = critical, ASN1:NULL
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_unknown_noncritical ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com
-1.3.6.1.4.1.55555.1 = ASN1:NULL
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_name_constraints ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com
-nameConstraints = critical, permitted;DNS:example.com
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_wildcards ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:*.com, DNS:*.co.uk, DNS:w*.example.net, DNS:*.*.example.org, DNS:a.*.example.org
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_bad_name ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:bad.example.com, IP:2001:db8:bad::1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_outside ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.evil.test
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_inside ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com, IP:192.0.2.10
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server_ip_outside ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:www.example.com, IP:198.51.100.1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ client ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = clientAuth
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-CNF
+# section <name> <line>...: one extension section of $CA_EXTFILE
+section() {
+  printf '[ %s ]\n' "$1"
+  shift
+  printf '%s\n' "$@" ""
+}
+IDS=("subjectKeyIdentifier = hash" "authorityKeyIdentifier = keyid:always")
+CA_TRUE="basicConstraints = critical, CA:TRUE"
+CA_KU="keyUsage = critical, keyCertSign, cRLSign"
+EE="basicConstraints = critical, CA:FALSE"
+DS="keyUsage = critical, digitalSignature"
+SERVER="extendedKeyUsage = serverAuth"
+WWW="subjectAltName = DNS:www.example.com"
+{
+  section root "$CA_TRUE" "$CA_KU" "subjectKeyIdentifier = hash"
+  section ca "$CA_TRUE" "$CA_KU" "${IDS[@]}"
+  section ca_pathlen0 "$CA_TRUE, pathlen:0" "$CA_KU" "${IDS[@]}"
+  section ca_not_ca "$EE" "$DS" "${IDS[@]}"
+  section ca_no_basic_constraints "$CA_KU" "${IDS[@]}"
+  section ca_no_cert_sign "$CA_TRUE" "keyUsage = critical, digitalSignature, cRLSign" "${IDS[@]}"
+  section ca_client_only "$CA_TRUE" "$CA_KU" "extendedKeyUsage = clientAuth" "${IDS[@]}"
+  section ca_server_eku "$CA_TRUE" "$CA_KU" "$SERVER" "${IDS[@]}"
+  section ca_permitted "$CA_TRUE" "$CA_KU" "${IDS[@]}" \
+    "nameConstraints = critical, permitted;DNS:example.com, permitted;IP:192.0.2.0/255.255.255.0"
+  section ca_excluded "$CA_TRUE" "$CA_KU" "${IDS[@]}" \
+    "nameConstraints = critical, excluded;DNS:bad.example.com, excluded;IP:2001:db8:bad::/ffff:ffff:ffff::"
+  section server "$EE" "$DS" "$SERVER" "${IDS[@]}" \
+    "subjectAltName = DNS:www.example.com, DNS:*.apps.example.com, IP:192.0.2.10, IP:2001:db8::10"
+  section server_no_san "$EE" "$DS" "$SERVER" "${IDS[@]}"
+  section server_no_eku "$EE" "$DS" "$WWW" "${IDS[@]}"
+  section server_any_eku "$EE" "$DS" "extendedKeyUsage = anyExtendedKeyUsage" "$WWW" "${IDS[@]}"
+  section server_key_encipherment "$EE" "keyUsage = critical, keyEncipherment" "$SERVER" "$WWW" "${IDS[@]}"
+  section server_is_ca "$CA_TRUE" "keyUsage = critical, digitalSignature, keyCertSign" "$SERVER" \
+    "$WWW" "${IDS[@]}"
+  section server_unknown_critical "$EE" "$DS" "$SERVER" "$WWW" "${IDS[@]}" \
+    "1.3.6.1.4.1.55555.1 = critical, ASN1:NULL"
+  section server_unknown_noncritical "$EE" "$DS" "$SERVER" "$WWW" "${IDS[@]}" \
+    "1.3.6.1.4.1.55555.1 = ASN1:NULL"
+  section server_name_constraints "$EE" "$DS" "$SERVER" "$WWW" "${IDS[@]}" \
+    "nameConstraints = critical, permitted;DNS:example.com"
+  section server_wildcards "$EE" "$DS" "$SERVER" "${IDS[@]}" \
+    "subjectAltName = DNS:*.com, DNS:*.co.uk, DNS:w*.example.net, DNS:*.*.example.org, DNS:a.*.example.org"
+  section server_bad_name "$EE" "$DS" "$SERVER" "${IDS[@]}" \
+    "subjectAltName = DNS:bad.example.com, IP:2001:db8:bad::1"
+  section server_outside "$EE" "$DS" "$SERVER" "subjectAltName = DNS:www.evil.test" "${IDS[@]}"
+  section server_inside "$EE" "$DS" "$SERVER" "subjectAltName = DNS:www.example.com, IP:192.0.2.10" \
+    "${IDS[@]}"
+  section server_ip_outside "$EE" "$DS" "$SERVER" \
+    "subjectAltName = DNS:www.example.com, IP:198.51.100.1" "${IDS[@]}"
+  section client "$EE" "$DS" "extendedKeyUsage = clientAuth" "${IDS[@]}"
+} >"$CA_EXTFILE"
 
 D="$WORK/x509"
 K="$WORK/keys"

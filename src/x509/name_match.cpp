@@ -12,21 +12,9 @@ char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
 bool ldh(char c) {
   c = lower(c);
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-}
-
-std::string_view without_trailing_dot(std::string_view s) {
-  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  return s;
 }
 
 bool parse_ipv4(std::string_view text, uint8_t out[4]) {
@@ -111,6 +99,18 @@ bool parse_ipv6(std::string_view text, uint8_t out[16]) {
 }
 
 }  // namespace
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+std::string_view without_trailing_dot(std::string_view name) {
+  if (!name.empty() && name.back() == '.') name.remove_suffix(1);
+  return name;
+}
 
 bool parse_ip_address(std::string_view text, uint8_t out[16], size_t& len) {
   if (text.find(':') != std::string_view::npos) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "bytes_hex.h"
+#include "testdata.h"
 #include "x509/der.h"
 
 namespace mk::x509::der {
@@ -200,21 +201,11 @@ int64_t time_of(const std::string& hex, Fault& f) {
   return Parser(b, f).time();
 }
 
-std::string ascii_hex(const std::string& s) {
-  static const char* d = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    out.push_back(d[c >> 4]);
-    out.push_back(d[c & 15]);
-  }
-  return out;
-}
-
 // A UTCTime (tag 17) or GeneralizedTime (tag 18) element holding text.
 std::string time_element(uint8_t tag, const std::string& text) {
   char head[8];
   std::snprintf(head, sizeof head, "%02x%02zx", tag, text.size());
-  return head + ascii_hex(text);
+  return head + test::hex(text);
 }
 
 TEST(X509Der, UtcTimeIsSecondsSince1970) {
