@@ -29,6 +29,7 @@
   X(MK_ERR_BAD_STATE, 0x0102, -1, "operation not allowed in the connection's current state")   \
   X(MK_ERR_WANT_MORE, 0x0103, -1, "more input is needed")                                      \
   X(MK_ERR_BUFFER_FULL, 0x0104, -1, "output buffer is full; send pending output first")        \
+  X(MK_ERR_NO_SERVER_NAME, 0x0105, -1, "client verifies the server but no server name was set") \
   /* config */                                                                                 \
   X(MK_ERR_FILE_READ, 0x0201, -1, "file could not be read")                                    \
   X(MK_ERR_PEM_INVALID, 0x0202, -1, "PEM data is malformed")                                   \
@@ -86,7 +87,7 @@
   X(MK_ERR_CERT_CHAIN_TOO_LONG, 0x060f, 42, "certificate chain is too long")                   \
   X(MK_ERR_CERT_UNSUPPORTED_KEY, 0x0610, 43, "certificate key type is not supported")          \
   X(MK_ERR_CERT_NO_TIME, 0x0611, 46, "current time is unknown, so validity cannot be checked") \
-  X(MK_ERR_CERT_EMPTY_CHAIN, 0x0612, 42, "peer sent an empty certificate chain")               \
+  X(MK_ERR_CERT_EMPTY_CHAIN, 0x0612, 50, "peer sent an empty certificate chain")               \
   X(MK_ERR_CERT_UNSUPPORTED_SIGNATURE, 0x0613, 43, "certificate signature algorithm is not supported") \
   X(MK_ERR_CERT_TOO_COMPLEX, 0x0614, 46, "certificate chain is too complex to verify")      \
   /* closed */                                                                                 \
@@ -96,7 +97,8 @@
   X(MK_ERR_INTERNAL, 0x0801, 80, "internal error")                                             \
   X(MK_ERR_OUT_OF_MEMORY, 0x0802, 80, "out of memory")                                         \
   X(MK_ERR_CRYPTO, 0x0803, 80, "crypto provider failure")                                      \
-  X(MK_ERR_RANDOM, 0x0804, 80, "random number generator failure")
+  X(MK_ERR_RANDOM, 0x0804, 80, "random number generator failure")                              \
+  X(MK_ERR_SEQUENCE_EXHAUSTED, 0x0805, 80, "record sequence number would wrap; connection must end")
 
 #define MK_ERROR_ENUM_ENTRY(name, value, alert, text) name = value,
 typedef enum mk_err { MK_ERROR_LIST(MK_ERROR_ENUM_ENTRY) MK_ERR_LAST_ } mk_err;

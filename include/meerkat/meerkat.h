@@ -124,6 +124,12 @@ void mk_config_set_time(mk_config* cfg, mk_time_fn fn, void* user);
 typedef int (*mk_random_fn)(void* user, uint8_t* out, size_t len);
 void mk_config_set_random(mk_config* cfg, mk_random_fn fn, void* user);
 
+/* Largest record this side accepts, announced with record_size_limit (RFC 8449):
+ * 64..16385 (the TLS 1.3 limit counts the content-type byte). A peer that
+ * understands the extension then sends nothing larger, which bounds the receive
+ * buffer on small devices. Default 16385 (no limit). */
+int mk_config_set_record_size_limit(mk_config* cfg, uint16_t limit);
+
 /* Middlebox compatibility mode (RFC 8446 D.4): the client sends a 32-byte legacy
  * session id and both sides send dummy ChangeCipherSpec records. Default on. */
 void mk_config_set_middlebox_compat(mk_config* cfg, int on);

@@ -31,7 +31,8 @@ struct RecordHeader {
 
 // Parse and check a 5-byte header. Unknown content types and versions that are not
 // 0x03xx give MK_ERR_NOT_TLS (a peer talking something else, e.g. plain HTTP);
-// a length over kMaxCiphertext gives MK_ERR_RECORD_OVERFLOW.
+// a length over kMaxCiphertext gives MK_ERR_RECORD_OVERFLOW; fewer than 5 bytes
+// MK_ERR_WANT_MORE. Bytes after the first 5 are ignored.
 Err parse_record_header(ByteView header, RecordHeader& out);
 
 // Write a 5-byte header into out.
@@ -40,26 +41,41 @@ void write_record_header(ByteSpan out, uint8_t type, uint16_t length);
 // Protection for one direction: AEAD key, static IV and the sequence number.
 class RecordProtection {
  public:
+  RecordProtection() = default;
+  RecordProtection(const RecordProtection&) = delete;
+  RecordProtection& operator=(const RecordProtection&) = delete;
+  ~RecordProtection() { clear(); }
+
   // Derive key and IV from a traffic secret ("key", "iv" labels) and reset the
   // sequence number to 0.
   Err set_traffic_secret(const CipherSuite& suite, ByteView traffic_secret);
   bool active() const { return key_.valid(); }
   void clear();
   uint64_t sequence() const { return seq_; }
+  // Tests start near 2^64 to check that the sequence number never wraps.
+  void set_sequence(uint64_t seq) { seq_ = seq; }
 
   // Size of the protected record for a plaintext of len bytes and pad zero bytes.
-  static size_t sealed_size(size_t len, size_t pad) { return kRecordHeaderLen + len + 1 + pad + 16; }
+  static size_t sealed_size(size_t len, size_t pad) {
+    return kRecordHeaderLen + len + 1 + pad + 16;
+  }
 
   // Seal in place. record[5 .. 5+len) holds the plaintext; record must be
   // sealed_size(len, pad) long. Writes the header, the inner content type, padding and
-  // the tag. Plaintext over kMaxPlaintext is refused.
+  // the tag. MK_ERR_INVALID_ARGUMENT for a plaintext over kMaxPlaintext, content plus
+  // padding over 2^14 + 1 bytes, inner type 0 or a record of the wrong size;
+  // MK_ERR_BAD_STATE without a key; MK_ERR_SEQUENCE_EXHAUSTED once 2^64 - 1 records
+  // were sealed with this key.
   Err seal_in_place(uint8_t inner_type, size_t len, size_t pad, ByteSpan record);
 
   // Open in place. record is a whole record (header + ciphertext) with outer type
   // application_data. On success *inner_type is the real content type and
-  // *plaintext points inside record. MK_ERR_BAD_RECORD_MAC on a bad tag,
-  // MK_ERR_RECORD_OVERFLOW if the plaintext exceeds 2^14, MK_ERR_UNEXPECTED_MESSAGE
-  // if the inner plaintext is all zeros (no content type).
+  // *plaintext points inside record. MK_ERR_BAD_RECORD_MAC on a bad tag (or a
+  // record too short to hold one), MK_ERR_RECORD_OVERFLOW if the ciphertext exceeds
+  // kMaxCiphertext or the plaintext 2^14, MK_ERR_UNEXPECTED_MESSAGE if the outer type
+  // is not application_data or the inner plaintext is all zeros (no content type),
+  // MK_ERR_INVALID_ARGUMENT if the header's length is not the record's,
+  // MK_ERR_SEQUENCE_EXHAUSTED as for seal.
   Err open_in_place(ByteSpan record, uint8_t* inner_type, ByteSpan* plaintext);
 
  private:
