@@ -89,13 +89,17 @@ struct VerifyParams {
 };
 
 // Verify the chain the peer sent (leaf first, then any certificates in any order)
-// against the trust store. On success the leaf's public key is written to
-// leaf_key. Errors are the MK_ERR_CERT_* codes.
+// against the trust store: build a path to an anchor and check it (RFC 5280 with
+// the CA/B Forum rules; docs/x509.md lists them), then match params.name against
+// the leaf's subjectAltName. On success the leaf's public key is written to
+// leaf_key. Errors are the MK_ERR_CERT_* codes, or MK_ERR_NO_TRUST_ANCHORS for an
+// empty store; detail (may be null) gets the sentence that explains a refusal.
 Err verify_chain(std::span<const ByteView> peer_chain, const TrustStore& anchors,
                  const VerifyParams& params, crypto::PublicKey& leaf_key, VerifyDetail* detail);
 
 // The public key of a DER certificate (no verification). Used when verification is
-// off: CertificateVerify must still be checked.
+// off: CertificateVerify must still be checked. The key policy still applies
+// (MK_ERR_CERT_WEAK_KEY for RSA under 2048 bits, MK_ERR_CERT_UNSUPPORTED_KEY).
 Err public_key_of(ByteView cert_der, crypto::PublicKey& out);
 
 }  // namespace mk::x509
