@@ -14,8 +14,6 @@
 //
 // When no path works, the error reported is the one from the attempt that got
 // furthest from the leaf: that is the most specific thing to tell a user.
-#include <cstdio>
-
 #include "x509/certificate.h"
 #include "x509/certificate_rules.h"
 #include "x509/detail.h"
@@ -85,13 +83,13 @@ class PathBuilder {
   size_t name_budget_ = kMaxNameComparisons;
   bool exhausted_ = false;
 
-  struct CachedSignature {
+  // Signatures already verified (child, issuer): backtracking meets them again.
+  struct VerifiedPair {
     const Certificate* child;
     const Certificate* issuer;
-    Err result;
   };
-  CachedSignature cache_[kSignatureCacheSize] = {};
-  size_t cached_ = 0;
+  VerifiedPair verified_[kSignatureCacheSize] = {};
+  size_t n_verified_ = 0;
 
   Failure best_;
 };
@@ -154,9 +152,8 @@ Err PathBuilder::check_issuer(const Certificate& c, Role role, size_t pos, Detai
 Err PathBuilder::check_signature(const Certificate& child, size_t child_pos,
                                  const Certificate& issuer, const crypto::PublicKey& key,
                                  Detail& d) {
-  for (size_t i = 0; i < cached_; ++i)
-    if (cache_[i].child == &child && cache_[i].issuer == &issuer && cache_[i].result == MK_OK)
-      return MK_OK;
+  for (size_t i = 0; i < n_verified_; ++i)
+    if (verified_[i].child == &child && verified_[i].issuer == &issuer) return MK_OK;
   const char* who = role_word(roles_[child_pos]);
   CertName n = name_of(child);
   SignatureAlgorithm alg;
@@ -176,7 +173,7 @@ Err PathBuilder::check_signature(const Certificate& child, size_t child_pos,
   }
   if (++signatures_ > kMaxSignatureChecks) return out_of_budget("too many signature checks");
   e = crypto::verify(alg.scheme, key, child.tbs, child.signature);
-  if (e == MK_OK && cached_ < kSignatureCacheSize) cache_[cached_++] = {&child, &issuer, MK_OK};
+  if (e == MK_OK && n_verified_ < kSignatureCacheSize) verified_[n_verified_++] = {&child, &issuer};
   if (e != MK_OK) {
     set_detail(&d, "%s '%s' has a signature that the key of '%s' does not verify", who, n.text,
                name_of(issuer).text);
