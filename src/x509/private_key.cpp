@@ -1,6 +1,7 @@
 // Private keys: PKCS#8 (RFC 5208 / 5958), SEC1 (RFC 5915) and PKCS#1 (RFC 8017),
 // as PEM or DER. ECDSA keys on P-256 and P-384, RSA keys of 2048 to 4096 bits.
 #include <algorithm>
+#include <cstdio>
 #include <string_view>
 
 #include "x509/der.h"
@@ -248,17 +249,41 @@ Err load_private_key(ByteView data, crypto::PrivateKey& out, Detail* detail) {
   return MK_ERR_KEY_PARSE;
 }
 
-Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv) {
-  const crypto::PublicKey& mine = priv.pub;
-  if (pub.type != mine.type || pub.type == crypto::KeyType::none) return MK_ERR_KEY_MISMATCH;
-  if (pub.type == crypto::KeyType::ec) {
-    bool same = pub.curve == mine.curve && std::ranges::equal(ByteView(pub.point, pub.point_len),
-                                                              ByteView(mine.point, mine.point_len));
-    return same ? MK_OK : MK_ERR_KEY_MISMATCH;
+namespace {
+
+// "ECDSA P-256", "RSA-2048": what a mismatch sentence calls a key.
+void key_kind(const crypto::PublicKey& k, char* out, size_t cap) {
+  if (k.type == crypto::KeyType::rsa) {
+    std::snprintf(out, cap, "RSA-%zu", k.rsa_bits());
+    return;
   }
-  bool same = std::ranges::equal(ByteView(pub.n, pub.n_len), ByteView(mine.n, mine.n_len)) &&
-              std::ranges::equal(ByteView(pub.e, pub.e_len), ByteView(mine.e, mine.e_len));
-  return same ? MK_OK : MK_ERR_KEY_MISMATCH;
+  const char* curve = k.curve == crypto::Curve::p256   ? "P-256"
+                      : k.curve == crypto::Curve::p384 ? "P-384"
+                                                       : "?";
+  std::snprintf(out, cap, k.type == crypto::KeyType::ec ? "ECDSA %s" : "no", curve);
+}
+
+}  // namespace
+
+Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv, Detail* detail) {
+  const crypto::PublicKey& mine = priv.pub;
+  bool same = pub.type == mine.type && pub.type != crypto::KeyType::none;
+  if (same && pub.type == crypto::KeyType::ec) {
+    same = pub.curve == mine.curve && std::ranges::equal(ByteView(pub.point, pub.point_len),
+                                                         ByteView(mine.point, mine.point_len));
+  } else if (same) {
+    same = std::ranges::equal(ByteView(pub.n, pub.n_len), ByteView(mine.n, mine.n_len)) &&
+           std::ranges::equal(ByteView(pub.e, pub.e_len), ByteView(mine.e, mine.e_len));
+  }
+  if (same) return MK_OK;
+  char key[24], cert[24];
+  key_kind(mine, key, sizeof key);
+  key_kind(pub, cert, sizeof cert);
+  if (std::string_view(key) == cert)
+    set_detail(detail, "the private key is another %s key than the certificate's", key);
+  else
+    set_detail(detail, "the private key is %s but the certificate's key is %s", key, cert);
+  return MK_ERR_KEY_MISMATCH;
 }
 
 }  // namespace mk::x509

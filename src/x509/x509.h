@@ -54,8 +54,10 @@ Err load_certificates(ByteView pem_or_der, Vec<Buffer>& out, Detail* detail = nu
 Err load_private_key(ByteView pem_or_der, crypto::PrivateKey& out, Detail* detail = nullptr);
 
 // Whether the private key matches the public key (same curve and point, or same
-// modulus and exponent). MK_ERR_KEY_MISMATCH when not.
-Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv);
+// modulus and exponent). MK_ERR_KEY_MISMATCH when not, with a sentence in detail
+// ("the private key is ECDSA P-256 but the certificate's key is RSA-2048").
+Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv,
+                   Detail* detail = nullptr);
 
 // Trust anchors (CA certificates).
 class TrustStore {

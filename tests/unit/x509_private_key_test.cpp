@@ -76,11 +76,37 @@ TEST(X509PrivateKey, RsaKeyHasItsSizeAndCrtComponents) {
   EXPECT_EQ(key.pub.e_len, 3u);  // 65537
 }
 
+TEST(X509PrivateKey, DerKeysAreToldApartByTheirFields) {
+  std::string sec1 = test::der_of(cert_file("ecdsa-p256/key-sec1.pem"));
+  std::string pkcs1 = test::der_of(cert_file("rsa-2048/key-pkcs1.pem"));
+  std::string encrypted = test::der_of(cert_file("ecdsa-p256/key-encrypted.pem"));
+  EXPECT_EQ(pair(sec1, "ecdsa-p256/leaf.pem"), MK_OK);
+  EXPECT_EQ(pair(pkcs1, "rsa-2048/leaf.pem"), MK_OK);
+  crypto::PrivateKey key;
+  Loaded r = load(encrypted, key);
+  EXPECT_EQ(r.err, MK_ERR_KEY_ENCRYPTED);
+  EXPECT_EQ(r.detail, "DER private key: the key is encrypted (EncryptedPrivateKeyInfo)");
+}
+
 TEST(X509PrivateKey, KeyOfAnotherCertificateIsAMismatch) {
   EXPECT_EQ(pair(cert_file("ecdsa-p256/key.pem"), "bad/other-leaf.pem"), MK_ERR_KEY_MISMATCH);
   EXPECT_EQ(pair(cert_file("ecdsa-p256/key.pem"), "ecdsa-p384/leaf.pem"), MK_ERR_KEY_MISMATCH);
   EXPECT_EQ(pair(cert_file("rsa-2048/key.pem"), "rsa-4096/leaf.pem"), MK_ERR_KEY_MISMATCH);
   EXPECT_EQ(pair(cert_file("rsa-2048/key.pem"), "ecdsa-p256/leaf.pem"), MK_ERR_KEY_MISMATCH);
+}
+
+TEST(X509PrivateKey, MismatchSaysWhichKeys) {
+  crypto::PrivateKey p256;
+  ASSERT_EQ(load(cert_file("ecdsa-p256/key.pem"), p256).err, MK_OK);
+  crypto::PublicKey rsa, other_p256;
+  ASSERT_EQ(public_key_of(as_bytes(test::der_of(cert_file("rsa-2048/leaf.pem"))), rsa), MK_OK);
+  ASSERT_EQ(public_key_of(as_bytes(test::der_of(cert_file("bad/other-leaf.pem"))), other_p256),
+            MK_OK);
+  Detail d;
+  EXPECT_EQ(check_key_pair(rsa, p256, &d), MK_ERR_KEY_MISMATCH);
+  EXPECT_STREQ(d.text, "the private key is ECDSA P-256 but the certificate's key is RSA-2048");
+  EXPECT_EQ(check_key_pair(other_p256, p256, &d), MK_ERR_KEY_MISMATCH);
+  EXPECT_STREQ(d.text, "the private key is another ECDSA P-256 key than the certificate's");
 }
 
 TEST(X509PrivateKey, EncryptedPkcs8IsRefusedAsEncrypted) {
