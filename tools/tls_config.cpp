@@ -7,8 +7,16 @@
 namespace mk::cli {
 namespace {
 
-std::string load_failure(std::string_view what, const std::string& path, int err) {
-  return "cannot load " + std::string(what) + " " + path + ": " + mk_err_text(err);
+// "cannot load private key key.pem: private key is encrypted; decrypt it first (PEM
+// block 1 (ENCRYPTED PRIVATE KEY): the key is encrypted)": the code's sentence says
+// what to do, the config's message (which starts with the path) where the fault is.
+std::string load_failure(const mk_config* cfg, std::string_view what, const std::string& path,
+                         int err) {
+  std::string line = "cannot load " + std::string(what) + " " + path + ": " + mk_err_text(err);
+  std::string_view detail = mk_config_error_message(cfg);
+  if (detail.starts_with(path + ": ")) detail.remove_prefix(path.size() + 2);
+  if (!detail.empty() && detail != mk_err_text(err)) line += " (" + std::string(detail) + ")";
+  return line;
 }
 
 }  // namespace
@@ -16,11 +24,11 @@ std::string load_failure(std::string_view what, const std::string& path, int err
 bool load_chain_and_key(mk_config* cfg, const std::string& chain, const std::string& key,
                         std::string& error) {
   if (int rc = mk_config_load_cert_chain_file(cfg, chain.c_str()); rc != MK_OK) {
-    error = load_failure("certificate chain", chain, rc);
+    error = load_failure(cfg, "certificate chain", chain, rc);
     return false;
   }
   if (int rc = mk_config_load_private_key_file(cfg, key.c_str()); rc != MK_OK) {
-    error = load_failure("private key", key, rc);
+    error = load_failure(cfg, "private key", key, rc);
     return false;
   }
   return true;
@@ -28,7 +36,7 @@ bool load_chain_and_key(mk_config* cfg, const std::string& chain, const std::str
 
 bool load_ca_file(mk_config* cfg, const std::string& path, std::string& error) {
   if (int rc = mk_config_load_ca_file(cfg, path.c_str()); rc != MK_OK) {
-    error = load_failure("CA file", path, rc);
+    error = load_failure(cfg, "CA file", path, rc);
     return false;
   }
   return true;

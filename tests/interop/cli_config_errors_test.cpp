@@ -15,7 +15,8 @@ TEST(CliConfigErrors, ServeRefusesAnEncryptedKey) {
   Finished f = serve_with(cert("ecdsa-p256/chain.pem"), key);
   EXPECT_EQ(f.status, 1);
   EXPECT_EQ(f.err, "meerkat serve: cannot load private key " + key +
-                       ": private key is encrypted; decrypt it first\n");
+                       ": private key is encrypted; decrypt it first "
+                       "(PEM block 1 (ENCRYPTED PRIVATE KEY): the key is encrypted)\n");
 }
 
 TEST(CliConfigErrors, ServeRefusesAKeyForAnotherCertificate) {
@@ -23,7 +24,8 @@ TEST(CliConfigErrors, ServeRefusesAKeyForAnotherCertificate) {
   Finished f = serve_with(cert("ecdsa-p256/chain.pem"), key);
   EXPECT_EQ(f.status, 1);
   EXPECT_EQ(f.err, "meerkat serve: cannot load private key " + key +
-                       ": private key does not match the certificate\n");
+                       ": private key does not match the certificate "
+                       "(the private key is RSA-2048 but the certificate's key is ECDSA P-256)\n");
 }
 
 TEST(CliConfigErrors, ServeRefusesAMissingChainFile) {
@@ -32,6 +34,18 @@ TEST(CliConfigErrors, ServeRefusesAMissingChainFile) {
   EXPECT_EQ(f.err,
             "meerkat serve: cannot load certificate chain /nonexistent/chain.pem: file could not "
             "be read\n");
+}
+
+TEST(CliConfigErrors, TruncatedChainNamesThePemBlock) {
+  TempDir tmp;
+  std::string chain =
+      tmp.write("chain.pem", read_file(cert("ecdsa-p256/chain.pem")).substr(0, 300));
+  Finished f = serve_with(chain, cert("ecdsa-p256/key.pem"));
+  EXPECT_EQ(f.status, 1);
+  EXPECT_EQ(f.err,
+            "meerkat serve: cannot load certificate chain " + chain +
+                ": PEM data is malformed (PEM block 1 (CERTIFICATE): no END line (the data may "
+                "be truncated))\n");
 }
 
 TEST(CliConfigErrors, GetRefusesAMissingCaFile) {
