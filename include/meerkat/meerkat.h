@@ -219,6 +219,12 @@ size_t mk_conn_pending(const mk_conn* c);
  * nothing fits). */
 int mk_conn_write(mk_conn* c, const uint8_t* data, size_t len, size_t* used);
 
+/* The transport reached end of file. After the peer's close_notify that is the
+ * normal end (MK_OK); otherwise the data may have been cut short by an attacker or
+ * a crash, and the connection fails with MK_ERR_TRUNCATED (no alert is sent: nobody
+ * is listening). */
+int mk_conn_feed_eof(mk_conn* c);
+
 /* Queue close_notify. */
 int mk_conn_close(mk_conn* c);
 /* Queue a KeyUpdate; request_peer asks the peer to update too. */
@@ -235,6 +241,8 @@ uint16_t mk_conn_version(const mk_conn* c);    /* 0x0304 */
 uint16_t mk_conn_cipher_suite(const mk_conn* c);
 uint16_t mk_conn_group(const mk_conn* c);
 uint16_t mk_conn_signature_scheme(const mk_conn* c); /* the peer's CertificateVerify */
+/* The scheme this side signed its handshake with (0 when it did not sign). */
+uint16_t mk_conn_local_signature_scheme(const mk_conn* c);
 int mk_conn_hello_retry(const mk_conn* c);     /* 1 if a HelloRetryRequest was used */
 /* ALPN protocol chosen, not NUL-terminated; *len 0 when none. */
 const char* mk_conn_alpn(const mk_conn* c, size_t* len);

@@ -87,6 +87,11 @@ int mk_conn_write(mk_conn* c, const uint8_t* data, size_t len, size_t* used) {
   return guard([&] { return c->write(bytes(data, len), used); });
 }
 
+int mk_conn_feed_eof(mk_conn* c) {
+  if (!c) return MK_ERR_INVALID_ARGUMENT;
+  return c->feed_eof();
+}
+
 int mk_conn_close(mk_conn* c) {
   if (!c) return MK_ERR_INVALID_ARGUMENT;
   return c->close();
@@ -116,6 +121,9 @@ uint16_t mk_conn_group(const mk_conn* c) {
 }
 uint16_t mk_conn_signature_scheme(const mk_conn* c) {
   return c ? c->negotiated().peer_signature_scheme : 0;
+}
+uint16_t mk_conn_local_signature_scheme(const mk_conn* c) {
+  return c ? c->negotiated().local_signature_scheme : 0;
 }
 int mk_conn_hello_retry(const mk_conn* c) {
   return c && c->negotiated().hello_retry ? 1 : 0;

@@ -190,6 +190,7 @@ Err ClientHandshake::on_server_hello_done(Connection& c, ByteView body, ByteView
     size_t sig_len = 0;
     MK_TRY(crypto::sign_digest(tls12_provider_scheme(scheme), cfg_.private_key(),
                                ByteView(hash, hash_len), cfg_.rng(), ByteSpan(sig), &sig_len));
+    c.negotiated().local_signature_scheme = scheme;
     MK_TRY(send_message(c, transcript_, sig_len + 16, [&](Writer& w) {
       write_certificate_verify(w, scheme, ByteView(sig, sig_len));
     }));

@@ -382,6 +382,14 @@ Err Connection::send_alert(uint8_t level, uint8_t description) {
   return out_.add_record(kAlert, ByteView(alert), &write_);
 }
 
+Err Connection::feed_eof() {
+  if (error_ != MK_OK) return error_;
+  if (received_close_) return MK_OK;
+  // The peer is gone: nothing would read an alert.
+  sent_close_ = true;
+  return fail(MK_ERR_TRUNCATED);
+}
+
 Err Connection::close() {
   if (error_ != MK_OK) return error_;
   if (sent_close_) return MK_OK;

@@ -53,6 +53,8 @@ TEST_P(HandshakeMatrix, CompletesWithTheChosenSuiteGroupAndScheme) {
     EXPECT_EQ(mk_conn_hello_retry(side), 0);
   }
   EXPECT_EQ(mk_conn_signature_scheme(pair.client()), key.scheme);
+  EXPECT_EQ(mk_conn_local_signature_scheme(pair.server()), key.scheme);
+  EXPECT_EQ(mk_conn_local_signature_scheme(pair.client()), 0);
   EXPECT_EQ(mk_conn_peer_verified(pair.client()), 1);
   EXPECT_EQ(mk_conn_peer_verified(pair.server()), 0);
 }
