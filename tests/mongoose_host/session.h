@@ -1,0 +1,35 @@
+// The usual shape of a backend test: one manager, a server App behind a local
+// listener and a client App connected to it over a socket pair.
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+#include "app.h"
+#include "host.h"
+
+namespace mk::mghost {
+
+class Session {
+ public:
+  explicit Session(const HostConfig& cfg = {});
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Listen (server App) and connect (client App); nothing moves until polled.
+  void connect();
+  bool run_until(const std::function<bool()>& done,
+                 std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
+  // Poll until both sides finished the handshake, or either failed or closed.
+  bool handshake();
+  // The server's accepted connection (null until accepted, and after it closed).
+  mg_connection* server_conn() const { return server.conn; }
+  mg_connection* client_conn() const { return client.conn; }
+
+  mg_mgr mgr;
+  App server, client;
+  mg_connection* listener = nullptr;
+};
+
+}  // namespace mk::mghost
