@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config   # toolchain
   libbearssl-dev                                 # crypto primitives
+  publicsuffix                                   # wildcard rules, compiled in (src/x509)
+  ca-certificates                                # system CA bundle: docs, trust-store tests
   libgtest-dev                                   # unit tests
   openssl gnutls-bin curl                        # real peers for interop tests
   libssl-dev                                     # OpenSSL side of `make bench`

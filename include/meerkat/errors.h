@@ -29,6 +29,7 @@
   X(MK_ERR_BAD_STATE, 0x0102, -1, "operation not allowed in the connection's current state")   \
   X(MK_ERR_WANT_MORE, 0x0103, -1, "more input is needed")                                      \
   X(MK_ERR_BUFFER_FULL, 0x0104, -1, "output buffer is full; send pending output first")        \
+  X(MK_ERR_NO_SERVER_NAME, 0x0105, -1, "client verifies the server but no server name was set") \
   /* config */                                                                                 \
   X(MK_ERR_FILE_READ, 0x0201, -1, "file could not be read")                                    \
   X(MK_ERR_PEM_INVALID, 0x0202, -1, "PEM data is malformed")                                   \
@@ -50,7 +51,7 @@
   /* protocol */                                                                               \
   X(MK_ERR_UNEXPECTED_MESSAGE, 0x0401, 10, "peer sent a message out of order")                 \
   X(MK_ERR_ILLEGAL_PARAMETER, 0x0402, 47, "peer sent an illegal parameter")                    \
-  X(MK_ERR_PROTOCOL_VERSION, 0x0403, 70, "peer does not support TLS 1.3")                      \
+  X(MK_ERR_PROTOCOL_VERSION, 0x0403, 70, "peer speaks no TLS version we accept")                      \
   X(MK_ERR_NO_COMMON_SUITE, 0x0404, 40, "peer offered no common cipher suite")                 \
   X(MK_ERR_NO_COMMON_GROUP, 0x0405, 40, "peer offered no common key exchange group")           \
   X(MK_ERR_NO_COMMON_SIGNATURE, 0x0406, 40, "peer offered no common signature scheme")         \
@@ -66,6 +67,8 @@
   X(MK_ERR_KEY_UPDATE_FLOOD, 0x0410, 10, "peer sent too many KeyUpdate messages")              \
   X(MK_ERR_HANDSHAKE_TOO_LARGE, 0x0411, 10, "peer sent a handshake message over the size limit") \
   X(MK_ERR_UNRECOGNIZED_NAME, 0x0412, 112, "server does not recognise the requested name")     \
+  X(MK_ERR_NO_EXTENDED_MASTER_SECRET, 0x0413, 40, "peer does not support the TLS 1.2 extended master secret") \
+  X(MK_ERR_RENEGOTIATION, 0x0414, 40, "peer attempted a renegotiation, which Meerkat refuses")  \
   /* peer alerts: 0x05XX, XX = the alert the peer sent (see mk_alert_name) */                  \
   X(MK_ERR_PEER_ALERT, 0x0500, -1, "peer sent a fatal alert")                                  \
   /* certificate verification */                                                               \
@@ -86,7 +89,9 @@
   X(MK_ERR_CERT_CHAIN_TOO_LONG, 0x060f, 42, "certificate chain is too long")                   \
   X(MK_ERR_CERT_UNSUPPORTED_KEY, 0x0610, 43, "certificate key type is not supported")          \
   X(MK_ERR_CERT_NO_TIME, 0x0611, 46, "current time is unknown, so validity cannot be checked") \
-  X(MK_ERR_CERT_EMPTY_CHAIN, 0x0612, 42, "peer sent an empty certificate chain")               \
+  X(MK_ERR_CERT_EMPTY_CHAIN, 0x0612, 50, "peer sent an empty certificate chain")               \
+  X(MK_ERR_CERT_UNSUPPORTED_SIGNATURE, 0x0613, 43, "certificate signature algorithm is not supported") \
+  X(MK_ERR_CERT_TOO_COMPLEX, 0x0614, 46, "certificate chain is too complex to verify")      \
   /* closed */                                                                                 \
   X(MK_ERR_CLOSED, 0x0701, -1, "connection closed by peer (close_notify)")                     \
   X(MK_ERR_TRUNCATED, 0x0702, -1, "connection closed without close_notify")                    \
@@ -94,7 +99,8 @@
   X(MK_ERR_INTERNAL, 0x0801, 80, "internal error")                                             \
   X(MK_ERR_OUT_OF_MEMORY, 0x0802, 80, "out of memory")                                         \
   X(MK_ERR_CRYPTO, 0x0803, 80, "crypto provider failure")                                      \
-  X(MK_ERR_RANDOM, 0x0804, 80, "random number generator failure")
+  X(MK_ERR_RANDOM, 0x0804, 80, "random number generator failure")                              \
+  X(MK_ERR_SEQUENCE_EXHAUSTED, 0x0805, 80, "record sequence number would wrap; connection must end")
 
 #define MK_ERROR_ENUM_ENTRY(name, value, alert, text) name = value,
 typedef enum mk_err { MK_ERROR_LIST(MK_ERROR_ENUM_ENTRY) MK_ERR_LAST_ } mk_err;

@@ -24,8 +24,10 @@ void heap_free(void* p, size_t n) {
 
 bool Buffer::reserve(size_t n) {
   if (n <= cap_) return true;
-  size_t new_cap = cap_ ? cap_ : 64;
-  while (new_cap < n) new_cap *= 2;
+  // Grow geometrically for appends, but never past what a single large request
+  // asks for: a 16 KiB record buffer should cost 16 KiB, not 32.
+  size_t new_cap = cap_ * 2 > 64 ? cap_ * 2 : 64;
+  if (new_cap < n) new_cap = n;
   auto* p = static_cast<uint8_t*>(heap_alloc(new_cap));
   if (!p) return false;
   if (size_) std::memcpy(p, data_, size_);

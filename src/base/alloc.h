@@ -37,6 +37,14 @@ struct Allocator {
 template <class T>
 using Vec = std::vector<T, Allocator<T>>;
 
+// Base for objects the engine puts on the heap (connections, configs, handshake
+// state): `new` goes through the allocation hook and yields nullptr instead of
+// throwing, so every construction site checks for out-of-memory explicitly.
+struct HeapObject {
+  static void* operator new(size_t n) noexcept { return heap_alloc(n); }
+  static void operator delete(void* p, size_t n) noexcept { heap_free(p, n); }
+};
+
 // Owning, wipe-on-free byte buffer. Growth never throws: it reports failure.
 class Buffer {
  public:

@@ -16,17 +16,19 @@
 namespace mk::crypto {
 
 // ---- sizes ------------------------------------------------------------------
-inline constexpr size_t kMaxHashLen = 64;          // SHA-512
-inline constexpr size_t kHashStateSize = 256;      // bytes of opaque hash state
-inline constexpr size_t kAeadStateSize = 1024;     // bytes of opaque AEAD key state
+inline constexpr size_t kMaxHashLen = 64;       // SHA-512
+inline constexpr size_t kHashStateSize = 256;   // bytes of opaque hash state
+inline constexpr size_t kAeadStateSize = 1024;  // bytes of opaque AEAD key state
 inline constexpr size_t kAeadTagLen = 16;
 inline constexpr size_t kAeadNonceLen = 12;
 inline constexpr size_t kMaxAeadKeyLen = 32;
-inline constexpr size_t kMaxKxPublicLen = 133;     // P-521 uncompressed would be 133; P-384 is 97
+inline constexpr size_t kMaxKxPublicLen = 133;  // P-521 uncompressed would be 133; P-384 is 97
 inline constexpr size_t kMaxKxPrivateLen = 66;
 inline constexpr size_t kMaxSharedSecretLen = 66;
-inline constexpr size_t kMaxRsaBytes = 512;        // RSA-4096
-inline constexpr size_t kMaxSignatureLen = 512;    // RSA-4096; DER ECDSA P-384 is <= 104
+inline constexpr size_t kMaxRsaBytes = 512;      // RSA-4096
+inline constexpr size_t kMaxSignatureLen = 512;  // RSA-4096; DER ECDSA P-384 is <= 104
+inline constexpr unsigned kMinRsaBits = 1024;    // RSA moduli the provider works with
+inline constexpr unsigned kMaxRsaBits = 4096;
 
 // Names the implementation picked for each primitive on this CPU (for `meerkat -v`
 // and the benchmark), e.g. "BearSSL 0.6: aes_x86ni ghash_pclmul ...".
@@ -110,12 +112,12 @@ struct AeadAlg {
   // itself, so it is never moved once initialised.
   void (*init)(void* state, const uint8_t* key);
   // Encrypt data in place, write the 16-byte tag.
-  void (*seal)(void* state, const uint8_t* nonce, const uint8_t* aad, size_t aad_len,
-               uint8_t* data, size_t len, uint8_t* tag);
+  void (*seal)(void* state, const uint8_t* nonce, const uint8_t* aad, size_t aad_len, uint8_t* data,
+               size_t len, uint8_t* tag);
   // Check the tag in constant time and, if it matches, decrypt data in place. Returns
   // false (and leaves data unspecified) when the tag does not match.
-  bool (*open)(void* state, const uint8_t* nonce, const uint8_t* aad, size_t aad_len,
-               uint8_t* data, size_t len, const uint8_t* tag);
+  bool (*open)(void* state, const uint8_t* nonce, const uint8_t* aad, size_t aad_len, uint8_t* data,
+               size_t len, const uint8_t* tag);
 };
 
 const AeadAlg& aes128_gcm();
@@ -222,9 +224,9 @@ struct PublicKey {
   Curve curve = Curve::none;       // EC only
   uint8_t point[kMaxKxPublicLen];  // EC: uncompressed point 04||X||Y
   size_t point_len = 0;
-  uint8_t n[kMaxRsaBytes];         // RSA modulus, big-endian, no leading zeros
+  uint8_t n[kMaxRsaBytes];  // RSA modulus, big-endian, no leading zeros
   size_t n_len = 0;
-  uint8_t e[8];                    // RSA public exponent, big-endian
+  uint8_t e[8];  // RSA public exponent, big-endian
   size_t e_len = 0;
 
   size_t rsa_bits() const;  // modulus size in bits (0 for EC)
@@ -232,9 +234,15 @@ struct PublicKey {
 
 // Verify sig over msg (the scheme fixes the hash and padding; ECDSA signatures are
 // DER, and non-canonical DER is refused). MK_ERR_DECRYPT_ERROR on mismatch,
-// MK_ERR_NO_COMMON_SIGNATURE when the scheme does not fit the key.
+// MK_ERR_NO_COMMON_SIGNATURE when the scheme does not fit the key. What fits: ECDSA
+// on P-256 / P-384 (the TLS schemes pair curve and hash; kEcdsaSha*AnyCurve take
+// either curve), RSA moduli of 1024..4096 bits with an odd exponent >= 3 for the
+// PKCS#1 v1.5 and PSS schemes (rsae and pss verify alike: which key OID a
+// certificate carries is the X.509 layer's business). Key-size policy (say, no
+// RSA under 2048 bits) is the caller's too.
 Err verify(uint16_t scheme, const PublicKey& key, ByteView msg, ByteView sig);
-// Same, for an already hashed message (digest length fixes the hash).
+// Same, for an already hashed message (digest length fixes the hash): digest must
+// be as long as the scheme's hash, else MK_ERR_INVALID_ARGUMENT.
 Err verify_digest(uint16_t scheme, const PublicKey& key, ByteView digest, ByteView sig);
 
 // A private key. Owns its components in fixed storage; wiped on destruction.
@@ -257,15 +265,46 @@ struct PrivateKey {
   ~PrivateKey() { secure_wipe(this, sizeof *this); }
 };
 
-// Whether key can sign with scheme (type, curve and hash fit).
+// Whether key can sign with scheme (type, curve and hash fit). RSA keys sign the
+// PKCS#1 v1.5 and rsa_pss_rsae schemes, never rsa_pss_pss (our keys are
+// rsaEncryption keys).
 bool can_sign(const PrivateKey& key, uint16_t scheme);
-// Sign msg. ECDSA output is DER. *sig_len receives the length written into sig
-// (which should hold kMaxSignatureLen bytes). RSA-PSS uses a salt as long as the hash
-// (RFC 8446) from rng.
+// Sign msg. ECDSA output is DER (deterministic nonces, RFC 6979). *sig_len receives
+// the length written into sig (which should hold kMaxSignatureLen bytes). RSA-PSS
+// uses a salt as long as the hash (RFC 8446) from rng. MK_ERR_NO_COMMON_SIGNATURE
+// when !can_sign(key, scheme), MK_ERR_INVALID_ARGUMENT when sig is too short.
 Err sign(uint16_t scheme, const PrivateKey& key, ByteView msg, Rng& rng, ByteSpan sig,
          size_t* sig_len);
+// Same, for an already hashed message (TLS 1.2's CertificateVerify signs a running
+// transcript hash): digest must be as long as the scheme's hash, else
+// MK_ERR_INVALID_ARGUMENT.
+Err sign_digest(uint16_t scheme, const PrivateKey& key, ByteView digest, Rng& rng, ByteSpan sig,
+                size_t* sig_len);
 
 // Compute the public key of an EC private key (for loaders of keys that omit it).
+// MK_ERR_KEY_UNSUPPORTED for curves we do not do, MK_ERR_KEY_PARSE for a scalar
+// outside [1, n-1].
 Err ec_public_from_private(const PrivateKey& key, PublicKey& out);
+
+// ---- raw RSA (RFC 8017 5.2) ------------------------------------------------------
+// The bare RSA operations under our own paddings (EMSA-PSS, EMSA-PKCS1-v1_5, in
+// src/crypto/). Never use them directly for anything else: without a padding they
+// are not signatures. Integers are big-endian and exactly as long as the modulus.
+// RSAVP1: out = in^e mod n. MK_ERR_DECRYPT_ERROR when in has the wrong length or is
+// not below n; MK_ERR_NO_COMMON_SIGNATURE when key is not a usable RSA key (see
+// verify).
+Err rsa_public_raw(const PublicKey& key, ByteView in, ByteSpan out);
+// RSASP1 with the CRT components: x = x^d mod n, in place. MK_ERR_NO_COMMON_SIGNATURE
+// when key is not a usable RSA key, MK_ERR_CRYPTO when the operation fails.
+Err rsa_private_raw(const PrivateKey& key, ByteSpan x);
+
+// ---- key generation ----------------------------------------------------------------
+// For tests, the benchmark and demo keys. Both fill out.pub.
+// A P-256 or P-384 key pair (MK_ERR_INVALID_ARGUMENT for other curves).
+Err generate_ec_key(Curve curve, Rng& rng, PrivateKey& out);
+// An RSA key pair with e = 65537 and a modulus of exactly bits bits, 2048..4096
+// (MK_ERR_INVALID_ARGUMENT otherwise). Slow: about 0.2 s for 2048 bits, seconds for
+// 4096.
+Err generate_rsa_key(unsigned bits, Rng& rng, PrivateKey& out);
 
 }  // namespace mk::crypto

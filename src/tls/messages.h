@@ -20,14 +20,18 @@
 namespace mk::tls {
 
 enum HandshakeType : uint8_t {
+  kHelloRequest = 0,  // TLS 1.2
   kClientHello = 1,
   kServerHello = 2,
   kNewSessionTicket = 4,
   kEndOfEarlyData = 5,
   kEncryptedExtensions = 8,
   kCertificate = 11,
+  kServerKeyExchange = 12,  // TLS 1.2
   kCertificateRequest = 13,
+  kServerHelloDone = 14,  // TLS 1.2
   kCertificateVerify = 15,
+  kClientKeyExchange = 16,  // TLS 1.2
   kFinished = 20,
   kKeyUpdate = 24,
   kMessageHash = 254,
@@ -38,10 +42,13 @@ enum ExtensionType : uint16_t {
   kExtMaxFragmentLength = 1,
   kExtStatusRequest = 5,
   kExtSupportedGroups = 10,
+  kExtEcPointFormats = 11,  // TLS 1.2 (RFC 8422 5.1.2)
   kExtSignatureAlgorithms = 13,
   kExtAlpn = 16,
   kExtPadding = 21,
+  kExtExtendedMasterSecret = 23,  // TLS 1.2 (RFC 7627)
   kExtRecordSizeLimit = 28,
+  kExtSessionTicket = 35,  // TLS 1.2 (RFC 5077): never offered
   kExtPreSharedKey = 41,
   kExtEarlyData = 42,
   kExtSupportedVersions = 43,
@@ -50,7 +57,12 @@ enum ExtensionType : uint16_t {
   kExtCertificateAuthorities = 47,
   kExtSignatureAlgorithmsCert = 50,
   kExtKeyShare = 51,
+  kExtRenegotiationInfo = 0xff01,  // TLS 1.2 (RFC 5746)
 };
+
+// The signalling cipher suite value a client may send instead of an empty
+// renegotiation_info (RFC 5746 3.3).
+inline constexpr uint16_t kRenegotiationScsv = 0x00ff;
 
 inline constexpr uint16_t kTls12 = 0x0303;
 inline constexpr uint16_t kTls13 = 0x0304;
@@ -71,7 +83,9 @@ extern const uint8_t kDowngradeTls11[8];
 struct U16List {
   ByteView raw;
   size_t size() const { return raw.size() / 2; }
-  uint16_t operator[](size_t i) const { return static_cast<uint16_t>((raw[2 * i] << 8) | raw[2 * i + 1]); }
+  uint16_t operator[](size_t i) const {
+    return static_cast<uint16_t>((raw[2 * i] << 8) | raw[2 * i + 1]);
+  }
   bool contains(uint16_t v) const;
 };
 
@@ -108,12 +122,22 @@ struct ClientHello {
   bool has_psk_modes = false;
   bool has_early_data = false;
   uint16_t record_size_limit = 0;  // 0 when absent
+  // TLS 1.2 only.
+  bool has_extended_master_secret = false;
+  bool has_renegotiation_info = false;
+  ByteView renegotiation_info;  // the renegotiated_connection field
+  bool has_ec_point_formats = false;
+  ByteView ec_point_formats;
 
   static constexpr size_t kMaxShares = 8;  // more key shares than this: illegal_parameter
   KeyShareEntry shares_[kMaxShares];
   size_t share_count_ = 0;
 };
 
+// Unknown extensions are skipped. A hello without extensions parses with
+// has_supported_versions false (the caller answers protocol_version); one offering
+// TLS 1.3 must offer exactly the null compression (else MK_ERR_ILLEGAL_PARAMETER).
+// pre_shared_key must be the last extension.
 Err parse_client_hello(ByteView body, ClientHello& out);
 
 struct ClientHelloParams {
@@ -124,9 +148,12 @@ struct ClientHelloParams {
   std::span<const uint16_t> groups;
   std::span<const uint16_t> signature_algorithms;
   std::span<const KeyShareEntry> key_shares;
-  ByteView alpn;    // ProtocolNameList body, empty: no ALPN
-  ByteView cookie;  // empty: none (set when answering an HRR)
+  ByteView alpn;                   // ProtocolNameList body, empty: no ALPN
+  ByteView cookie;                 // empty: none (set when answering an HRR)
   uint16_t record_size_limit = 0;  // 0: not sent
+  // supported_versions, best first; empty means TLS 1.3 alone. Offering TLS 1.2 adds
+  // extended_master_secret, renegotiation_info and ec_point_formats.
+  std::span<const uint16_t> versions;
 };
 
 void write_client_hello(Writer& w, const ClientHelloParams& p);
@@ -142,21 +169,26 @@ struct ServerHello {
   bool has_supported_versions = false;
   uint16_t selected_version = 0;
   bool has_key_share = false;
-  KeyShareEntry key_share;       // ServerHello: group + key
-  uint16_t selected_group = 0;   // HelloRetryRequest: group only
+  KeyShareEntry key_share;      // ServerHello: group + key
+  uint16_t selected_group = 0;  // HelloRetryRequest: group only
   bool has_cookie = false;
   ByteView cookie;
   bool has_psk = false;
+  ByteView extensions;  // the raw block (a TLS 1.2 ServerHello's is read by the caller)
 };
 
+// Without supported_versions (a TLS 1.2 or older ServerHello) only the legacy
+// fields are read and has_supported_versions is false: the caller answers
+// protocol_version. Otherwise selected_version is 0x0304 and the compression method
+// 0 (else MK_ERR_ILLEGAL_PARAMETER). has_psk is reported for the caller to refuse.
 Err parse_server_hello(ByteView body, ServerHello& out);
 
 struct ServerHelloParams {
-  bool hello_retry = false;   // writes the HRR random, selected_group and cookie
-  ByteView random;            // ignored for HRR
+  bool hello_retry = false;  // writes the HRR random, selected_group and cookie
+  ByteView random;           // ignored for HRR
   ByteView session_id_echo;
   uint16_t cipher_suite = 0;
-  KeyShareEntry key_share;    // ServerHello
+  KeyShareEntry key_share;      // ServerHello
   uint16_t selected_group = 0;  // HRR
   ByteView cookie;              // HRR, optional
 };
@@ -167,11 +199,14 @@ void write_server_hello(Writer& w, const ServerHelloParams& p);
 struct EncryptedExtensions {
   bool has_server_name = false;  // empty server_name acknowledging SNI
   bool has_alpn = false;
-  ByteView alpn_protocol;        // exactly one protocol
+  ByteView alpn_protocol;  // exactly one protocol
   uint16_t record_size_limit = 0;
   bool has_early_data = false;
 };
 
+// Answers to extensions Meerkat never offers (max_fragment_length, use_srtp, ...)
+// and unknown ones are MK_ERR_UNSUPPORTED_EXTENSION; server_name, alpn and
+// early_data are reported for the caller to match against what it offered.
 Err parse_encrypted_extensions(ByteView body, EncryptedExtensions& out);
 
 struct EncryptedExtensionsParams {
@@ -217,7 +252,7 @@ void write_certificate_verify(Writer& w, uint16_t scheme, ByteView signature);
 
 // The content signed in CertificateVerify (RFC 8446 4.4.3): 64 spaces, the context
 // string for the role, a zero byte, then the transcript hash. out needs
-// 64 + 34 + 64 bytes; returns the length written.
+// 64 + 34 + 64 bytes; returns the length written (0 when out is too short).
 size_t certificate_verify_content(bool server, ByteView transcript_hash, ByteSpan out);
 
 // ---- Finished, KeyUpdate, NewSessionTicket ---------------------------------------------------
@@ -235,7 +270,9 @@ Err parse_new_session_ticket(ByteView body);
 // ---- framing helpers ----------------------------------------------------------------------------
 // Begin a handshake message of the given type; returns the marker for end_message.
 size_t begin_message(Writer& w, HandshakeType type);
-inline void end_message(Writer& w, size_t marker) { w.end_vec(marker); }
+inline void end_message(Writer& w, size_t marker) {
+  w.end_vec(marker);
+}
 
 // Iterate over a ProtocolNameList body (ALPN): calls fn(ByteView name) for each
 // entry; returns MK_ERR_DECODE if malformed or a name is empty.

@@ -40,11 +40,17 @@ Choice pick() {
   const char* rsa = "rsa_i62";
   c.rsa_public = br_rsa_i62_public_get();
   c.rsa_private = br_rsa_i62_private_get();
-  if (!c.rsa_public || !c.rsa_private) {
+  c.rsa_keygen = br_rsa_i62_keygen_get();
+  if (!c.rsa_public || !c.rsa_private || !c.rsa_keygen) {
     c.rsa_public = &br_rsa_i31_public;
     c.rsa_private = &br_rsa_i31_private;
+    c.rsa_keygen = &br_rsa_i31_keygen;
     rsa = "rsa_i31";
   }
+  // i31 is BearSSL's fastest ECDSA on 32- and 64-bit CPUs (i15 is for small cores);
+  // the curve arithmetic under it is the p256/p384 choice above.
+  c.ecdsa_sign = &br_ecdsa_i31_sign_raw;
+  c.ecdsa_vrfy = &br_ecdsa_i31_vrfy_raw;
   static char summary[160];
   std::snprintf(summary, sizeof summary,
                 "BearSSL 0.6: %s %s %s %s ec_c25519_m31 ec_p256_m31 ec_prime_i31 ecdsa_i31 %s", aes,
@@ -81,6 +87,14 @@ const br_ec_impl* ec_impl(Curve curve) {
     default:
       return nullptr;
   }
+}
+
+ByteView ec_order(Curve curve) {
+  const br_ec_impl* impl = ec_impl(curve);
+  if (!impl) return {};
+  size_t len = 0;
+  const uint8_t* order = impl->order(ec_curve_id(curve), &len);
+  return ByteView(order, len);
 }
 
 int ec_curve_id(Curve curve) {

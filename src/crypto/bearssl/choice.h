@@ -21,6 +21,11 @@ struct Choice {
   const br_ec_impl* p384;
   br_rsa_public rsa_public;
   br_rsa_private rsa_private;
+  br_rsa_keygen rsa_keygen;
+  // ECDSA on raw r || s: the DER side is ours (src/crypto/ecdsa_der.h), because
+  // BearSSL's asn1 variants accept non-canonical encodings.
+  br_ecdsa_sign ecdsa_sign;
+  br_ecdsa_vrfy ecdsa_vrfy;
   const char* summary;
 };
 
@@ -33,5 +38,7 @@ const br_hash_class* hash_class(const HashAlg& alg);
 // for curves we do not do).
 const br_ec_impl* ec_impl(Curve curve);
 int ec_curve_id(Curve curve);
+// The curve's subgroup order n, big-endian (empty for curves we do not do).
+ByteView ec_order(Curve curve);
 
 }  // namespace mk::crypto::bearssl

@@ -3,6 +3,7 @@
 #include <bearssl.h>
 
 #include "crypto/bearssl/choice.h"
+#include "crypto/ec_scalar.h"
 #include "crypto/provider.h"
 
 namespace mk::crypto {
@@ -23,20 +24,8 @@ int nist_curve(const KxGroup& g) {
   return g.id == kGroupSecp256r1 ? BR_EC_secp256r1 : BR_EC_secp384r1;
 }
 
-// 1 <= x < order, big-endian, x as long as the order. Constant time in x.
-bool scalar_in_range(const KxGroup& g, const uint8_t* x) {
-  size_t order_len = 0;
-  const uint8_t* order = nist_impl(g)->order(nist_curve(g), &order_len);
-  if (order_len != g.private_len) return false;
-  // Compute x - order from the least significant byte up: a final borrow means x < order.
-  uint32_t borrow = 0;
-  uint8_t any = 0;
-  for (size_t i = order_len; i-- > 0;) {
-    uint32_t d = static_cast<uint32_t>(x[i]) - order[i] - borrow;
-    borrow = (d >> 31) & 1;
-    any |= x[i];
-  }
-  return borrow == 1 && any != 0;
+ByteView nist_order(const KxGroup& g) {
+  return bearssl::ec_order(g.id == kGroupSecp256r1 ? Curve::p256 : Curve::p384);
 }
 
 }  // namespace
@@ -56,18 +45,13 @@ const KxGroup* kx_group(uint16_t id) {
 
 Err KeyShare::generate(const KxGroup& group, Rng& rng) {
   uint8_t priv[kMaxKxPrivateLen];
-  // For the NIST curves, draw until the scalar is in [1, n-1]; the chance of a
-  // redraw is below 2^-32, so the loop bound is never reached in practice.
-  for (int attempt = 0; attempt < 64; ++attempt) {
-    MK_TRY(rng.fill(ByteSpan(priv, group.private_len)));
-    if (is_x25519(group) || scalar_in_range(group, priv)) {
-      Err e = set_private(group, ByteView(priv, group.private_len));
-      secure_wipe(priv, sizeof priv);
-      return e;
-    }
-  }
+  const ByteSpan scalar(priv, group.private_len);
+  // X25519 takes any 32 bytes (the curve code clamps them); NIST scalars must lie
+  // in [1, n-1].
+  Err e = is_x25519(group) ? rng.fill(scalar) : random_scalar(nist_order(group), rng, scalar);
+  if (e == MK_OK) e = set_private(group, scalar);
   secure_wipe(priv, sizeof priv);
-  return MK_ERR_RANDOM;
+  return e;
 }
 
 Err KeyShare::set_private(const KxGroup& group, ByteView priv) {
@@ -80,7 +64,7 @@ Err KeyShare::set_private(const KxGroup& group, ByteView priv) {
     // clamps them itself.
     bearssl::choice().x25519->mulgen(pub_, priv.data(), 32, BR_EC_curve25519);
   } else {
-    if (!scalar_in_range(group, priv.data())) return MK_ERR_INVALID_ARGUMENT;
+    if (!scalar_in_range(priv, nist_order(group))) return MK_ERR_INVALID_ARGUMENT;
     if (nist_impl(group)->mulgen(pub_, priv.data(), priv.size(), nist_curve(group)) !=
         group.public_len)
       return MK_ERR_CRYPTO;

@@ -1,0 +1,167 @@
+// One TLS 1.3 connection, sans-IO: ciphertext in (feed), ciphertext out
+// (output/output_ack), plaintext in (write), plaintext out (read). It never touches
+// a socket or a clock. The record layer lives here; the handshake is a separate
+// object (client or server) that exists only until the handshake ends, so an
+// established connection holds just its two record keys, the traffic secrets it
+// needs for KeyUpdate, and the negotiated facts.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "base/alloc.h"
+#include "base/bytes.h"
+#include "base/error.h"
+#include "tls/config.h"
+#include "tls/handshake_assembler.h"
+#include "tls/key_schedule.h"
+#include "tls/message_order.h"
+#include "tls/output_queue.h"
+#include "tls/record.h"
+#include "tls/record_input.h"
+
+namespace mk::tls {
+
+class Handshake;
+
+// What the handshake agreed on, for mk_conn_* reporting.
+struct Negotiated {
+  uint16_t version = 0;
+  uint16_t cipher_suite = 0;
+  uint16_t group = 0;
+  uint16_t peer_signature_scheme = 0;
+  bool hello_retry = false;
+  bool peer_verified = false;
+};
+
+// Limits that keep a hostile peer from making us loop or buffer without bound.
+inline constexpr unsigned kMaxEmptyRecordsInRow = 32;  // empty app data, CCS, warning alerts
+inline constexpr unsigned kMaxKeyUpdatesInRow = 32;    // KeyUpdates with no data in between
+inline constexpr unsigned kMaxChangeCipherSpecs = 2;   // middlebox-compatibility records
+// A sender refreshes its key well before AES-GCM's limit (2^24.5 records,
+// RFC 8446 5.5) by sending a KeyUpdate on its own.
+inline constexpr uint64_t kAutoKeyUpdateRecords = uint64_t{1} << 23;
+// Plaintext a caller may queue for sending before write() pushes back.
+inline constexpr size_t kMaxQueuedOutput = 2 * kMaxRecordLen;
+
+class Connection : public HeapObject {
+ public:
+  explicit Connection(const Config& cfg);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Allocate the handshake state. Fails for a config that cannot make this kind of
+  // connection (a server without a key, a verifying client without CAs).
+  Err init();
+
+  // ---- the public flows (see include/meerkat/meerkat.h) ----
+  Err set_server_name(std::string_view name);
+  Err start();
+  Err feed(ByteView data, size_t* used);
+  ByteView output() const { return out_.view(); }
+  void output_ack(size_t n);
+  Err read(ByteSpan buf, size_t* got);
+  size_t pending() const { return plaintext_.size(); }
+  Err write(ByteView data, size_t* used);
+  Err close();
+  Err key_update(bool request_peer);
+  unsigned state() const;
+  Err error() const { return error_; }
+  const char* error_message() const;
+  const Negotiated& negotiated() const { return negotiated_; }
+  ByteView alpn() const { return alpn_.view(); }
+  // Server: the SNI host name the client sent (empty when none). NUL-terminated.
+  std::string_view requested_server_name() const {
+    return sni_.empty() ? std::string_view() : as_chars(sni_.view().first(sni_.size() - 1));
+  }
+  bool handshake_done() const { return established_; }
+  bool is_tls12() const { return negotiated_.version == 0x0303; }
+
+  // ---- for the handshake objects ----
+  const Config& config() const { return cfg_; }
+  Negotiated& negotiated() { return negotiated_; }
+  HsState hs_state() const { return hs_state_; }
+  void set_hs_state(HsState s) { hs_state_ = s; }
+  // Handshake messages are written straight into the current flight: reserve room
+  // for at most `bound` bytes, write, then commit what was written.
+  ByteSpan reserve_flight(size_t bound);
+  void commit_flight(size_t written);
+  // Cut the queued flight into records under the current write key.
+  Err flush_handshake();
+  Err send_change_cipher_spec();
+  // Switch keys. The read side may only switch on a record boundary: the engine
+  // refuses a record that carries more handshake data after the message that
+  // changed the key (RFC 8446 5.1).
+  Err install_read_key(const CipherSuite& suite, ByteView secret);
+  Err install_write_key(const CipherSuite& suite, ByteView secret);
+  // TLS 1.2: keys and fixed IVs from the key block, switched at change_cipher_spec.
+  Err install_read_key12(const CipherSuite& suite, ByteView key, ByteView iv);
+  Err install_write_key12(const CipherSuite& suite, ByteView key, ByteView iv);
+  // Keep the application traffic secrets for KeyUpdate.
+  void keep_application_secrets(const CipherSuite& suite, ByteView read_secret,
+                                ByteView write_secret);
+  // Both sides announced record_size_limit (RFC 8449): records we send stay within
+  // the peer's limit, records we accept within ours.
+  void set_record_size_limits(uint16_t peer_limit, uint16_t own_limit) {
+    peer_record_limit_ = peer_limit;
+    own_record_limit_ = own_limit;
+  }
+  Err set_alpn(ByteView protocol);
+  Err set_requested_server_name(ByteView name);
+  // The handshake has ended successfully: send what is left of the last flight and
+  // free the flight buffer (the handshake object itself goes once its call returns).
+  Err complete_handshake();
+  // Record the first error and queue the alert it maps to. Returns e.
+  Err fail(Err e);
+  // The same with a sentence for error_message() (printf-style).
+  Err fail(Err e, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
+
+ private:
+  Err process_record();
+  Err on_handshake_payload(ByteView payload);
+  Err on_alert(ByteView payload);
+  Err on_change_cipher_spec(ByteView payload);
+  Err on_post_handshake_message(uint8_t type, ByteView message);
+  Err send_key_update(bool request_peer);
+  Err send_alert(uint8_t level, uint8_t description);
+  size_t max_fragment() const;
+  void release_idle_buffers();
+
+  const Config& cfg_;
+  Handshake* hs_ = nullptr;
+  HsState hs_state_;
+  bool started_ = false;
+  bool established_ = false;
+
+  RecordInput in_;
+  ByteSpan plaintext_;  // undelivered application data, inside in_'s record
+  OutputQueue out_;
+  Buffer flight_;  // handshake messages not yet cut into records
+  size_t flight_reserved_at_ = 0;
+  HandshakeAssembler assembler_;
+  RecordProtection read_, write_;
+  bool read_key_changed_ = false;
+
+  // KeyUpdate needs the current application secrets (RFC 8446 4.6.3).
+  const CipherSuite* suite_ = nullptr;
+  TrafficSecret read_secret_, write_secret_;
+
+  Negotiated negotiated_;
+  Buffer alpn_;
+  Buffer sni_;  // with a terminating NUL
+  uint16_t peer_record_limit_ = kMaxPlaintext + 1;
+  uint16_t own_record_limit_ = kMaxPlaintext + 1;
+
+  unsigned empty_records_ = 0;
+  unsigned key_updates_ = 0;
+  unsigned change_cipher_specs_ = 0;
+  bool received_close_ = false;
+  bool sent_close_ = false;
+
+  Err error_ = MK_OK;
+  Buffer error_detail_;  // NUL-terminated sentence, allocated only on failure
+};
+
+}  // namespace mk::tls
