@@ -5,7 +5,6 @@
  * bytes share it. Connections hold a reference; an unused configuration stays
  * cached (up to MKMG_MAX_IDLE_CONFIGS of them) for the next connection. */
 #include <stdio.h>
-#include <string.h>
 
 #include "meerkat_mongoose_internal.h"
 
@@ -113,7 +112,9 @@ static mkmg_config* build(mk_role role, const struct mg_tls_opts* o, char* why, 
     failed_option = "ca";
   }
   if (failed_option != NULL) {
-    snprintf(why, why_cap, "tls: %s: %s", failed_option, mk_err_text(rc));
+    char prefix[16];
+    snprintf(prefix, sizeof(prefix), "tls: %s: ", failed_option);
+    mkmg_message(why, why_cap, prefix, mk_config_error_message(e->engine), mk_err_text(rc));
     destroy(e);
     return NULL;
   }

@@ -2,6 +2,8 @@
 #ifndef MEERKAT_MONGOOSE_INTERNAL_H
 #define MEERKAT_MONGOOSE_INTERNAL_H
 
+#include <string.h>
+
 #include "mongoose.h"
 
 #include "meerkat/meerkat.h"
@@ -10,6 +12,26 @@
 #if !defined(MG_TLS) || !defined(MG_TLS_CUSTOM) || MG_TLS != MG_TLS_CUSTOM
 #error "Meerkat's backend replaces Mongoose's TLS: build Mongoose and it with MG_TLS=MG_TLS_CUSTOM"
 #endif
+
+/* mg_error() keeps 63 characters of a message. */
+#define MKMG_ERROR_CAP 64
+
+/* prefix + detail when that fits in cap, else prefix + fallback: a message that names
+ * the cause in full when it can, and in short when it must. */
+static inline void mkmg_message(char* out, size_t cap, const char* prefix, const char* detail,
+                                const char* fallback) {
+  const bool fits = detail != NULL && detail[0] != '\0' && strlen(prefix) + strlen(detail) < cap;
+  const char* parts[2];
+  size_t n = 0, i;
+  parts[0] = prefix;
+  parts[1] = fits ? detail : fallback;
+  if (cap == 0) return;
+  for (i = 0; i < 2; i++) {
+    const char* p;
+    for (p = parts[i]; *p != '\0' && n + 1 < cap; p++) out[n++] = *p;
+  }
+  out[n] = '\0';
+}
 
 /* The clock given to every configuration. It reads the application's choice at
  * call time, so cached configurations follow mg_tls_meerkat_set_clock(). */

@@ -7,12 +7,8 @@
  * was not sent stays queued inside the engine for the next push. The rules this
  * follows, and why, are in docs/mongoose.md and the contract it cites. */
 #include <stdio.h>
-#include <string.h>
 
 #include "meerkat_mongoose_internal.h"
-
-/* mg_error() keeps 63 characters of a message. */
-#define MKMG_ERROR_CAP 64
 
 /* Per-connection state: the engine's connection, a reference to the shared
  * configuration, and a few facts about what was already reported to Mongoose. */
@@ -73,14 +69,13 @@ static size_t queued_output(struct mkmg_tls* t) {
  * detailed sentence when it fits, else its short one. */
 static void describe_failure(const mk_conn* conn, char* out, size_t cap) {
   const int err = mk_conn_error(conn);
-  const char* detail = mk_conn_error_message(conn);
-  if (strlen("tls: ") + strlen(detail) < cap) {
-    snprintf(out, cap, "tls: %s", detail);
-  } else if (MK_ERR_CATEGORY(err) == MK_CAT_PEER_ALERT) {
-    snprintf(out, cap, "tls: peer sent alert %s", mk_alert_name(err & 0xff));
+  char alert[MKMG_ERROR_CAP];
+  if (MK_ERR_CATEGORY(err) == MK_CAT_PEER_ALERT) {
+    snprintf(alert, sizeof(alert), "peer sent alert %s", mk_alert_name(err & 0xff));
   } else {
-    snprintf(out, cap, "tls: %s", mk_err_text(err));
+    snprintf(alert, sizeof(alert), "%s", mk_err_text(err));
   }
+  mkmg_message(out, cap, "tls: ", mk_conn_error_message(conn), alert);
 }
 
 static void fail_with(struct mg_connection* c, struct mkmg_tls* t, const char* message) {

@@ -69,6 +69,7 @@ void set_nonblocking(int fd) {
 void attach_socket(mg_connection* c, int fd) {
   HostConn& h = host_of(c);
   h.fd = fd;
+  h.window_left = host_of(c->mgr).cfg.window;
   c->fd = reinterpret_cast<void*>(static_cast<intptr_t>(fd));
   set_nonblocking(fd);
   int on = 1;

@@ -11,9 +11,20 @@ Session::~Session() {
   mg_mgr_free(&mgr);
 }
 
-void Session::connect() {
+void Session::listen() {
   listener = listen_local(&mgr, true, App::handler, &server);
+}
+
+void Session::connect() {
+  listen();
   connect_local(&mgr, listener, true, App::handler, &client);
+}
+
+App& Session::add_client(const TlsOptions& tls) {
+  App& app = more_clients.emplace_back();
+  app.tls = tls;
+  connect_local(&mgr, listener, true, App::handler, &app);
+  return app;
 }
 
 bool Session::run_until(const std::function<bool()>& done, std::chrono::milliseconds timeout) {

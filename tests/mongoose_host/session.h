@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <functional>
 
 #include "app.h"
@@ -19,6 +20,11 @@ class Session {
 
   // Listen (server App) and connect (client App); nothing moves until polled.
   void connect();
+  // One more client App connected to the listener (listen() or connect() first). The
+  // Session owns it, so it outlives the connection.
+  App& add_client(const TlsOptions& tls);
+  // Listen only, for tests that connect clients with add_client().
+  void listen();
   bool run_until(const std::function<bool()>& done,
                  std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
   // Poll until both sides finished the handshake, or either failed or closed.
@@ -29,6 +35,7 @@ class Session {
 
   mg_mgr mgr;
   App server, client;
+  std::deque<App> more_clients;
   mg_connection* listener = nullptr;
 };
 
