@@ -29,24 +29,9 @@ class MongooseNetwork : public ::testing::TestWithParam<Stack> {
   HostConfig host() const { return HostConfig{.stack = GetParam()}; }
 
   // An echo exchange of `size` bytes each way with both sides' network faults.
-  void expect_echo(Session& s, size_t size, const Faults& f) {
-    s.server.tls = server_options();
-    serve_http(s.server);
-    s.client.tls = client_options();
+  static void expect_echo(Session& s, size_t size, const Faults& f) {
     const std::string body = pattern_bytes(size, static_cast<unsigned>(size));
-    s.client.send_at_start = http_request("POST", "/echo", body, false);
-    s.client.hook = [f](mg_connection* c, int ev, void*) {
-      if (ev == MG_EV_OPEN) faults(c) = f;
-    };
-    s.connect();
-    faults(s.listener) = f;
-    ASSERT_TRUE(s.run_until(
-        [&] {
-          return http_response_body(s.client.received) || s.client.failed() || s.server.failed();
-        },
-        milliseconds(60000)));
-    EXPECT_EQ(http_response_body(s.client.received), body)
-        << s.client.error_text() << s.server.error_text();
+    EXPECT_EQ(echo_with_faults(s, body, f), body) << s.client.error_text() << s.server.error_text();
   }
 
   // A backend server facing a socket the test writes to directly.

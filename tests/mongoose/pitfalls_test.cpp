@@ -23,6 +23,20 @@ std::string tls_error(int err) {
   return std::string("tls: ") + mk_err_text(err);
 }
 
+// After the handshake, fifty small records in one send(); the plaintext they carry.
+std::string send_fifty_records(RawClientSession& r) {
+  if (!r.client_handshake(/*send_finished=*/true) ||
+      !r.run_until([&] { return r.server.handshake_done(); }))
+    return "handshake failed";
+  std::string wire, expected;
+  for (int i = 0; i < 50; i++) {
+    const std::string piece = "record " + std::to_string(i) + ";";
+    expected += piece;
+    wire += r.peer->seal(piece);
+  }
+  return r.peer->send_raw(wire) ? expected : "send failed";
+}
+
 // 1. An init failure never leaves a connection that the core would run in clear,
 //    even when the application clears is_closing on MG_EV_ERROR.
 TEST(MongoosePitfall, SilentPlaintextFallback) {
@@ -111,24 +125,9 @@ TEST(MongoosePitfall, NonBlockingReentrantHandshake) {
 //    records still arrive whole and in order.
 TEST(MongoosePitfall, PartialWritesEverywhere) {
   Session s;
-  const Faults stingy{.send_max = 13, .send_wait_every = 3};
-  s.server.tls = server_options();
-  serve_http(s.server);
-  s.client.tls = client_options();
   const std::string body = pattern_bytes(8000, 5);
-  s.client.send_at_start = http_request("POST", "/echo", body, false);
-  s.client.hook = [&](mg_connection* c, int ev, void*) {
-    if (ev == MG_EV_OPEN) faults(c) = stingy;
-  };
-  s.connect();
-  faults(s.listener) = stingy;
-  ASSERT_TRUE(s.run_until(
-      [&] {
-        return http_response_body(s.client.received) || s.client.failed() || s.server.failed();
-      },
-      milliseconds(60000)));
-
-  EXPECT_EQ(http_response_body(s.client.received), body);
+  EXPECT_EQ(echo_with_faults(s, body, Faults{.send_max = 13, .send_wait_every = 3}), body)
+      << s.client.error_text() << s.server.error_text();
   ASSERT_NE(s.client_conn(), nullptr);
   ASSERT_NE(s.server_conn(), nullptr);
   EXPECT_GT(stats(s.client_conn()).io_send_waits, 0u);
@@ -204,15 +203,7 @@ TEST(MongoosePitfall, RecordsLargerThanCallerBuffer) {
 //    sends nothing more.
 TEST(MongoosePitfall, SeveralRecordsInOneSegment) {
   RawClientSession r;
-  ASSERT_TRUE(r.client_handshake(/*send_finished=*/true));
-  ASSERT_TRUE(r.run_until([&] { return r.server.handshake_done(); }));
-  std::string wire, expected;
-  for (int i = 0; i < 50; i++) {
-    const std::string piece = "record " + std::to_string(i) + ";";
-    expected += piece;
-    wire += r.peer->seal(piece);
-  }
-  ASSERT_TRUE(r.peer->send_raw(wire));
+  const std::string expected = send_fifty_records(r);
 
   EXPECT_TRUE(
       r.run_until([&] { return r.server.received.size() >= expected.size(); }, milliseconds(3000)));
@@ -472,15 +463,7 @@ TEST(MongoosePitfall, OptsLifetime) {
 //     there: fifty records, one MG_EV_READ.
 TEST(MongoosePitfall, SeveralRecordsPerRecvCall) {
   RawClientSession r;
-  ASSERT_TRUE(r.client_handshake(/*send_finished=*/true));
-  ASSERT_TRUE(r.run_until([&] { return r.server.handshake_done(); }));
-  std::string wire, expected;
-  for (int i = 0; i < 50; i++) {
-    const std::string piece = "piece " + std::to_string(i) + ";";
-    expected += piece;
-    wire += r.peer->seal(piece);
-  }
-  ASSERT_TRUE(r.peer->send_raw(wire));
+  const std::string expected = send_fifty_records(r);
   ASSERT_TRUE(r.run_until([&] { return r.server.received.size() >= expected.size(); }));
 
   EXPECT_EQ(r.server.read_sizes, std::vector<long>{static_cast<long>(expected.size())});

@@ -338,15 +338,15 @@ void read_conn_sockets(mg_connection* c) {
   iolog(c, n, true);
 }
 
+// c->send, whole, through TLS or straight to the network.
+long send_all_queued(mg_connection* c) {
+  if (!c->is_tls) return mg_io_send(c, c->send.buf, c->send.len);
+  host_of(c).stats.tls_send_calls++;
+  return mg_tls_send(c, c->send.buf, c->send.len);
+}
+
 void write_conn_sockets(mg_connection* c) {
-  long n;
-  if (c->is_tls) {
-    host_of(c).stats.tls_send_calls++;
-    n = mg_tls_send(c, c->send.buf, c->send.len);
-  } else {
-    n = mg_io_send(c, c->send.buf, c->send.len);
-  }
-  iolog(c, n, false);
+  iolog(c, send_all_queued(c), false);
 }
 
 void poll_sockets(mg_mgr* mgr, int ms) {
@@ -428,13 +428,7 @@ void receive_segments(mg_connection* c) {
 }
 
 void write_conn_builtin(mg_connection* c) {
-  long n;
-  if (c->is_tls) {
-    host_of(c).stats.tls_send_calls++;
-    n = mg_tls_send(c, c->send.buf, c->send.len);
-  } else {
-    n = mg_io_send(c, c->send.buf, c->send.len);
-  }
+  long n = send_all_queued(c);
   if (n == MG_IO_ERR) {
     mg_error(c, "tx err");
   } else if (n > 0) {

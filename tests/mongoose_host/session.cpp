@@ -39,4 +39,22 @@ bool Session::handshake() {
   return server.handshake_done() && client.handshake_done() && !server.failed() && !client.failed();
 }
 
+std::optional<std::string> echo_with_faults(Session& s, const std::string& body, const Faults& f) {
+  s.server.tls = server_options();
+  serve_http(s.server);
+  s.client.tls = client_options();
+  s.client.send_at_start = http_request("POST", "/echo", body, false);
+  s.client.hook = [f](mg_connection* c, int ev, void*) {
+    if (ev == MG_EV_OPEN) faults(c) = f;
+  };
+  s.connect();
+  faults(s.listener) = f;
+  s.run_until(
+      [&] {
+        return http_response_body(s.client.received) || s.client.failed() || s.server.failed();
+      },
+      std::chrono::milliseconds(60000));
+  return http_response_body(s.client.received);
+}
+
 }  // namespace mk::mghost

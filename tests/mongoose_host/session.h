@@ -5,6 +5,8 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "app.h"
 #include "host.h"
@@ -38,5 +40,9 @@ class Session {
   std::deque<App> more_clients;
   mg_connection* listener = nullptr;
 };
+
+// POST `body` to /echo, both sides under the network faults `f`, with the test PKI;
+// the echoed body, or nullopt when the exchange did not finish.
+std::optional<std::string> echo_with_faults(Session& s, const std::string& body, const Faults& f);
 
 }  // namespace mk::mghost
