@@ -182,6 +182,13 @@ void mk_conn_free(mk_conn* c);
  * IP address literal (not sent as SNI). Need not be NUL-terminated. */
 int mk_conn_set_server_name(mk_conn* c, const char* name, size_t len);
 
+/* Client: verify the server's chain but not its name. For callers that establish
+ * the server's identity some other way, and for Mongoose's documented meaning of an
+ * empty `name` with a `ca`. Without this (or a server name) a verifying client does
+ * not start (MK_ERR_NO_SERVER_NAME): a missing name is never a silent skip. Call
+ * before mk_conn_start(). */
+int mk_conn_skip_name_check(mk_conn* c);
+
 /* State bits. */
 #define MK_STATE_WANT_INPUT 0x01     /* feed more ciphertext to make progress */
 #define MK_STATE_HAS_OUTPUT 0x02     /* ciphertext waiting in mk_conn_output() */

@@ -39,6 +39,11 @@ int mk_conn_set_server_name(mk_conn* c, const char* name, size_t len) {
   return c->set_server_name(std::string_view(name, len));
 }
 
+int mk_conn_skip_name_check(mk_conn* c) {
+  if (!c) return MK_ERR_INVALID_ARGUMENT;
+  return c->skip_name_check();
+}
+
 unsigned mk_conn_state(const mk_conn* c) {
   return c ? c->state() : MK_STATE_FAILED | MK_STATE_CLOSED;
 }

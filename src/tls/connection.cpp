@@ -38,6 +38,11 @@ Err Connection::set_server_name(std::string_view name) {
   return hs_->set_server_name(name);
 }
 
+Err Connection::skip_name_check() {
+  if (!hs_ || started_) return MK_ERR_BAD_STATE;
+  return hs_->skip_name_check();
+}
+
 Err Connection::start() {
   if (started_) return error_;
   if (!hs_) return error_ != MK_OK ? error_ : MK_ERR_BAD_STATE;

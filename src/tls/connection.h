@@ -59,6 +59,7 @@ class Connection : public HeapObject {
 
   // ---- the public flows (see include/meerkat/meerkat.h) ----
   Err set_server_name(std::string_view name);
+  Err skip_name_check();
   Err start();
   Err feed(ByteView data, size_t* used);
   ByteView output() const { return out_.view(); }
