@@ -68,6 +68,8 @@ WWW="subjectAltName = DNS:www.example.com"
   section server_ip_outside "$EE" "$DS" "$SERVER" \
     "subjectAltName = DNS:www.example.com, IP:198.51.100.1" "${IDS[@]}"
   section client "$EE" "$DS" "extendedKeyUsage = clientAuth" "${IDS[@]}"
+  section server_no_aki "$EE" "$DS" "$SERVER" "$WWW" "subjectKeyIdentifier = hash" "authorityKeyIdentifier = none"
+  section ca_no_aki "$CA_TRUE" "$CA_KU" "subjectKeyIdentifier = hash" "authorityKeyIdentifier = none"
 } >"$CA_EXTFILE"
 
 D="$WORK/x509"
@@ -104,6 +106,7 @@ leaf leaf-unknown-noncritical server_unknown_noncritical
 leaf leaf-name-constraints server_name_constraints
 leaf leaf-wildcards server_wildcards
 leaf leaf-sha1 server sha1
+leaf leaf-no-aki server_no_aki
 new_key rsa1024 "$K/leaf-rsa1024.key"
 issue "$D/leaf-rsa1024.pem" "/O=Meerkat X509 Tests/CN=leaf-rsa1024" "$K/leaf-rsa1024.key" server \
   sha256 "$D/int.pem" "$K/int.key"
@@ -133,6 +136,7 @@ sub_ca int-no-cert-sign ca_no_cert_sign
 sub_ca int-client-only ca_client_only
 sub_ca int-server-eku ca_server_eku
 sub_ca int-pathlen0 ca_pathlen0
+sub_ca int-no-aki ca_no_aki
 
 # int-pathlen0 -> int-below-pathlen0 -> leaf: one intermediate too many for pathlen 0.
 new_key p256 "$K/int-below-pathlen0.key"

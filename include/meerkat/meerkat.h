@@ -182,6 +182,13 @@ void mk_conn_free(mk_conn* c);
  * IP address literal (not sent as SNI). Need not be NUL-terminated. */
 int mk_conn_set_server_name(mk_conn* c, const char* name, size_t len);
 
+/* Client: verify the server's chain but not its name. For callers that establish
+ * the server's identity some other way, and for Mongoose's documented meaning of an
+ * empty `name` with a `ca`. Without this (or a server name) a verifying client does
+ * not start (MK_ERR_NO_SERVER_NAME): a missing name is never a silent skip. Call
+ * before mk_conn_start(). */
+int mk_conn_skip_name_check(mk_conn* c);
+
 /* State bits. */
 #define MK_STATE_WANT_INPUT 0x01     /* feed more ciphertext to make progress */
 #define MK_STATE_HAS_OUTPUT 0x02     /* ciphertext waiting in mk_conn_output() */
@@ -219,6 +226,12 @@ size_t mk_conn_pending(const mk_conn* c);
  * nothing fits). */
 int mk_conn_write(mk_conn* c, const uint8_t* data, size_t len, size_t* used);
 
+/* The transport reached end of file. After the peer's close_notify that is the
+ * normal end (MK_OK); otherwise the data may have been cut short by an attacker or
+ * a crash, and the connection fails with MK_ERR_TRUNCATED (no alert is sent: nobody
+ * is listening). */
+int mk_conn_feed_eof(mk_conn* c);
+
 /* Queue close_notify. */
 int mk_conn_close(mk_conn* c);
 /* Queue a KeyUpdate; request_peer asks the peer to update too. */
@@ -235,6 +248,8 @@ uint16_t mk_conn_version(const mk_conn* c);    /* 0x0304 */
 uint16_t mk_conn_cipher_suite(const mk_conn* c);
 uint16_t mk_conn_group(const mk_conn* c);
 uint16_t mk_conn_signature_scheme(const mk_conn* c); /* the peer's CertificateVerify */
+/* The scheme this side signed its handshake with (0 when it did not sign). */
+uint16_t mk_conn_local_signature_scheme(const mk_conn* c);
 int mk_conn_hello_retry(const mk_conn* c);     /* 1 if a HelloRetryRequest was used */
 /* ALPN protocol chosen, not NUL-terminated; *len 0 when none. */
 const char* mk_conn_alpn(const mk_conn* c, size_t* len);

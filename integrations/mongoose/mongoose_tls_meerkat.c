@@ -195,6 +195,10 @@ void mg_tls_init(struct mg_connection* c, const struct mg_tls_opts* opts) {
   } else if (role == MK_ROLE_CLIENT && opts->name.len > 0) {
     const int rc = mk_conn_set_server_name(t->conn, opts->name.buf, opts->name.len);
     if (rc != MK_OK) snprintf(why, sizeof(why), "tls: name: %s", mk_err_text(rc));
+  } else if (role == MK_ROLE_CLIENT) {
+    /* Mongoose documents an empty name as "no hostname check": the chain is still
+     * verified against ca. */
+    mk_conn_skip_name_check(t->conn);
   }
   if (why[0] != '\0') {
     free_state(t);

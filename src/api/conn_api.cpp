@@ -39,6 +39,11 @@ int mk_conn_set_server_name(mk_conn* c, const char* name, size_t len) {
   return c->set_server_name(std::string_view(name, len));
 }
 
+int mk_conn_skip_name_check(mk_conn* c) {
+  if (!c) return MK_ERR_INVALID_ARGUMENT;
+  return c->skip_name_check();
+}
+
 unsigned mk_conn_state(const mk_conn* c) {
   return c ? c->state() : MK_STATE_FAILED | MK_STATE_CLOSED;
 }
@@ -87,6 +92,11 @@ int mk_conn_write(mk_conn* c, const uint8_t* data, size_t len, size_t* used) {
   return guard([&] { return c->write(bytes(data, len), used); });
 }
 
+int mk_conn_feed_eof(mk_conn* c) {
+  if (!c) return MK_ERR_INVALID_ARGUMENT;
+  return c->feed_eof();
+}
+
 int mk_conn_close(mk_conn* c) {
   if (!c) return MK_ERR_INVALID_ARGUMENT;
   return c->close();
@@ -116,6 +126,9 @@ uint16_t mk_conn_group(const mk_conn* c) {
 }
 uint16_t mk_conn_signature_scheme(const mk_conn* c) {
   return c ? c->negotiated().peer_signature_scheme : 0;
+}
+uint16_t mk_conn_local_signature_scheme(const mk_conn* c) {
+  return c ? c->negotiated().local_signature_scheme : 0;
 }
 int mk_conn_hello_retry(const mk_conn* c) {
   return c && c->negotiated().hello_retry ? 1 : 0;

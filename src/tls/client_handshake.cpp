@@ -37,7 +37,8 @@ Err ClientHandshake::set_server_name(std::string_view name) {
 }
 
 Err ClientHandshake::start(Connection& c) {
-  if (cfg_.verifies_peer() && server_name_.empty()) return c.fail(MK_ERR_NO_SERVER_NAME);
+  if (cfg_.verifies_peer() && server_name_.empty() && !skip_name_check_)
+    return c.fail(MK_ERR_NO_SERVER_NAME);
   crypto::Rng& rng = cfg_.rng();
   MK_TRY(rng.fill(ByteSpan(random_)));
   if (cfg_.middlebox_compat()) {
@@ -248,7 +249,7 @@ Err ClientHandshake::on_certificate(Connection& c, ByteView body, ByteView messa
   // RFC 8446 4.4.2.4: an empty server Certificate is a decode_error.
   if (cm.certs().empty()) return c.fail(MK_ERR_CERT_EMPTY_CHAIN, "server sent no certificate");
   x509::VerifyParams params;
-  params.name = as_chars(server_name_.view());
+  if (!skip_name_check_) params.name = as_chars(server_name_.view());
   params.purpose = x509::Purpose::server_auth;
   MK_TRY(check_peer_chain(c, cm.certs(), params, peer_key_));
   MK_TRY(transcript_.add(message));

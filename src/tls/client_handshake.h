@@ -21,6 +21,10 @@ class ClientHandshake final : public Handshake {
   explicit ClientHandshake(const Config& cfg) : cfg_(cfg) {}
 
   Err set_server_name(std::string_view name) override;
+  Err skip_name_check() override {
+    skip_name_check_ = true;
+    return MK_OK;
+  }
   Err start(Connection& c) override;
   Err on_message(Connection& c, uint8_t type, ByteView message) override;
   Err on_change_cipher_spec(Connection& c) override;
@@ -64,6 +68,7 @@ class ClientHandshake final : public Handshake {
   size_t session_id_len_ = 0;
   Buffer server_name_;  // DNS name or IP literal, for SNI and verification
   bool send_sni_ = false;
+  bool skip_name_check_ = false;
   const CipherSuite* suite_ = nullptr;
   bool hello_retry_ = false;
   bool ccs_sent_ = false;

@@ -95,7 +95,7 @@ Err ClientHandshake::on_certificate12(Connection& c, ByteView body, ByteView mes
   MK_TRY(parse_certificate12(body, cm));
   if (cm.certs().empty()) return c.fail(MK_ERR_CERT_EMPTY_CHAIN, "server sent no certificate");
   x509::VerifyParams params;
-  params.name = as_chars(server_name_.view());
+  if (!skip_name_check_) params.name = as_chars(server_name_.view());
   params.purpose = x509::Purpose::server_auth;
   MK_TRY(check_peer_chain(c, cm.certs(), params, peer_key_));
   // The suite fixed how the server signs: its key must be of that kind.
@@ -190,6 +190,7 @@ Err ClientHandshake::on_server_hello_done(Connection& c, ByteView body, ByteView
     size_t sig_len = 0;
     MK_TRY(crypto::sign_digest(tls12_provider_scheme(scheme), cfg_.private_key(),
                                ByteView(hash, hash_len), cfg_.rng(), ByteSpan(sig), &sig_len));
+    c.negotiated().local_signature_scheme = scheme;
     MK_TRY(send_message(c, transcript_, sig_len + 16, [&](Writer& w) {
       write_certificate_verify(w, scheme, ByteView(sig, sig_len));
     }));

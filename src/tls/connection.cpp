@@ -38,6 +38,11 @@ Err Connection::set_server_name(std::string_view name) {
   return hs_->set_server_name(name);
 }
 
+Err Connection::skip_name_check() {
+  if (!hs_ || started_) return MK_ERR_BAD_STATE;
+  return hs_->skip_name_check();
+}
+
 Err Connection::start() {
   if (started_) return error_;
   if (!hs_) return error_ != MK_OK ? error_ : MK_ERR_BAD_STATE;
@@ -380,6 +385,14 @@ Err Connection::send_alert(uint8_t level, uint8_t description) {
   flight_.clear();
   const uint8_t alert[2] = {level, description};
   return out_.add_record(kAlert, ByteView(alert), &write_);
+}
+
+Err Connection::feed_eof() {
+  if (error_ != MK_OK) return error_;
+  if (received_close_) return MK_OK;
+  // The peer is gone: nothing would read an alert.
+  sent_close_ = true;
+  return fail(MK_ERR_TRUNCATED);
 }
 
 Err Connection::close() {

@@ -31,6 +31,7 @@ struct Negotiated {
   uint16_t cipher_suite = 0;
   uint16_t group = 0;
   uint16_t peer_signature_scheme = 0;
+  uint16_t local_signature_scheme = 0;
   bool hello_retry = false;
   bool peer_verified = false;
 };
@@ -58,6 +59,7 @@ class Connection : public HeapObject {
 
   // ---- the public flows (see include/meerkat/meerkat.h) ----
   Err set_server_name(std::string_view name);
+  Err skip_name_check();
   Err start();
   Err feed(ByteView data, size_t* used);
   ByteView output() const { return out_.view(); }
@@ -66,6 +68,7 @@ class Connection : public HeapObject {
   size_t pending() const { return plaintext_.size(); }
   Err write(ByteView data, size_t* used);
   Err close();
+  Err feed_eof();
   Err key_update(bool request_peer);
   unsigned state() const;
   Err error() const { return error_; }

@@ -30,6 +30,8 @@ class Handshake : public HeapObject {
     (void)c;
     return MK_ERR_UNEXPECTED_MESSAGE;
   }
+  // Client only: verify the chain without a name.
+  virtual Err skip_name_check() { return MK_ERR_BAD_STATE; }
   // Client only: the name for SNI and certificate verification.
   virtual Err set_server_name(std::string_view name) {
     (void)name;

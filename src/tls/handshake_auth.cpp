@@ -88,6 +88,7 @@ Err send_certificate_verify(Connection& c, Transcript& transcript, uint16_t sche
   size_t sig_len = 0;
   MK_TRY(crypto::sign(scheme, c.config().private_key(), ByteView(content, content_len),
                       c.config().rng(), ByteSpan(sig), &sig_len));
+  c.negotiated().local_signature_scheme = scheme;
   return send_message(c, transcript, sig_len + 16, [&](Writer& w) {
     write_certificate_verify(w, scheme, ByteView(sig, sig_len));
   });

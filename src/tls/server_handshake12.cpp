@@ -110,6 +110,7 @@ Err ServerHandshake::on_client_hello12(Connection& c, const ClientHello& ch, Byt
                       ByteView(content, 2 * kRandomLen + params_len), cfg_.rng(), ByteSpan(sig),
                       &sig_len));
   const ByteView params(content + 2 * kRandomLen, params_len);
+  c.negotiated().local_signature_scheme = scheme_;
   MK_TRY(send_message(c, transcript_, params_len + sig_len + 16, [&](Writer& w) {
     write_server_key_exchange(w, params, scheme_, ByteView(sig, sig_len));
   }));

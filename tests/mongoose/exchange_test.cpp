@@ -118,9 +118,15 @@ TEST_F(MongooseVerification, WrongHostnameIsRefused) {
   EXPECT_EQ(client_outcome(), tls_error(MK_ERR_CERT_NAME_MISMATCH));
 }
 
-TEST_F(MongooseVerification, VerifyingClientWithoutNameIsRefused) {
+TEST_F(MongooseVerification, AnEmptyNameVerifiesTheChainButNoName) {
   s.client.tls->name.clear();
-  EXPECT_EQ(client_outcome(), tls_error(MK_ERR_NO_SERVER_NAME));
+  EXPECT_EQ(client_outcome(), "");
+}
+
+TEST_F(MongooseVerification, AnEmptyNameStillRefusesAServerFromAnotherCa) {
+  s.client.tls->name.clear();
+  s.client.tls->ca = cert_file("bad/other-ca.pem");
+  EXPECT_EQ(client_outcome(), tls_error(MK_ERR_CERT_UNKNOWN_ISSUER));
 }
 
 TEST_F(MongooseVerification, IpAddressNameMatchesTheIpSan) {

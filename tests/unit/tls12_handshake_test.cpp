@@ -86,6 +86,7 @@ TEST(Tls12, AClientOfferingBothTalksTls12ToATls12OnlyServer) {
   EXPECT_EQ(mk_conn_cipher_suite(pair.client()), MK_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
   // The server's key exchange was signed with RSA-PSS, the best both accept.
   EXPECT_EQ(mk_conn_signature_scheme(pair.client()), 0x0804);
+  EXPECT_EQ(mk_conn_local_signature_scheme(pair.server()), 0x0804);
 }
 
 TEST(Tls12, ATls13OnlyClientRefusesATls12OnlyServer) {

@@ -187,6 +187,21 @@ TEST_F(Established, CloseNotifyEndsTheReadSide) {
   EXPECT_EQ(pair().received(client()), "bye");
 }
 
+TEST_F(Established, EndOfFileAfterCloseNotifyIsTheNormalEnd) {
+  ASSERT_EQ(mk_conn_close(client()), MK_OK);
+  pair().pump(client(), server());
+  EXPECT_EQ(mk_conn_feed_eof(server()), MK_OK);
+  EXPECT_EQ(mk_conn_error(server()), MK_OK);
+}
+
+TEST_F(Established, EndOfFileWithoutCloseNotifyIsATruncation) {
+  EXPECT_EQ(mk_conn_feed_eof(server()), MK_ERR_TRUNCATED);
+  EXPECT_EQ(mk_conn_error(server()), MK_ERR_TRUNCATED);
+  EXPECT_TRUE(mk_conn_state(server()) & MK_STATE_CLOSED);
+  const uint8_t* out = nullptr;
+  EXPECT_EQ(mk_conn_output(server(), &out), 0u) << "no alert for a peer that is gone";
+}
+
 TEST_F(Established, WriteAfterCloseIsAUsageError) {
   ASSERT_EQ(mk_conn_close(client()), MK_OK);
   size_t used = 0;

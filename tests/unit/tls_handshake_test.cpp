@@ -53,6 +53,8 @@ TEST_P(HandshakeMatrix, CompletesWithTheChosenSuiteGroupAndScheme) {
     EXPECT_EQ(mk_conn_hello_retry(side), 0);
   }
   EXPECT_EQ(mk_conn_signature_scheme(pair.client()), key.scheme);
+  EXPECT_EQ(mk_conn_local_signature_scheme(pair.server()), key.scheme);
+  EXPECT_EQ(mk_conn_local_signature_scheme(pair.client()), 0);
   EXPECT_EQ(mk_conn_peer_verified(pair.client()), 1);
   EXPECT_EQ(mk_conn_peer_verified(pair.server()), 0);
 }
@@ -226,6 +228,37 @@ TEST(Handshake, ClientThatVerifiesNeedsAServerName) {
   EXPECT_EQ(mk_conn_start(conn.get()), MK_ERR_NO_SERVER_NAME);
   const uint8_t* out = nullptr;
   EXPECT_EQ(mk_conn_output(conn.get(), &out), 0u);
+}
+
+TEST(Handshake, ClientMayVerifyTheChainWithoutAName) {
+  ConfigPtr server = server_config("ecdsa-p256");
+  ConfigPtr client = client_config("ecdsa-p256");
+  ConnPtr c(mk_conn_new(client.get()));
+  ConnPtr s(mk_conn_new(server.get()));
+  ASSERT_EQ(mk_conn_skip_name_check(c.get()), MK_OK);
+  ASSERT_EQ(mk_conn_start(c.get()), MK_OK);
+  // Drive the two by hand: TlsPair would set a name.
+  for (int i = 0; i < 8; ++i) {
+    for (auto [from, to] : {std::pair{c.get(), s.get()}, std::pair{s.get(), c.get()}}) {
+      const uint8_t* out = nullptr;
+      const size_t n = mk_conn_output(from, &out);
+      const std::string bytes(reinterpret_cast<const char*>(out), n);
+      mk_conn_output_ack(from, n);
+      size_t used = 0;
+      mk_conn_feed(to, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &used);
+    }
+  }
+  EXPECT_TRUE(mk_conn_state(c.get()) & MK_STATE_HANDSHAKE_DONE) << mk_conn_error_message(c.get());
+  EXPECT_EQ(mk_conn_peer_verified(c.get()), 1);
+}
+
+TEST(Handshake, SkippingTheNameStillVerifiesTheChain) {
+  ConfigPtr server = server_config("ecdsa-p256");
+  ConfigPtr client = client_config("rsa-2048");  // the wrong CA
+  TlsPair pair(client.get(), server.get());
+  ASSERT_EQ(mk_conn_skip_name_check(pair.client()), MK_OK);
+  EXPECT_FALSE(pair.handshake());
+  EXPECT_EQ(mk_conn_error(pair.client()), MK_ERR_CERT_UNKNOWN_ISSUER);
 }
 
 TEST(Handshake, ClientThatVerifiesNeedsCaCertificates) {

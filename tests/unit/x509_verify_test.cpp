@@ -140,6 +140,18 @@ TEST(X509Verify, IntermediateWithoutBasicConstraintsIsRefused) {
   EXPECT_EQ(v.detail, "intermediate 'int-no-basic-constraints' is not a CA");
 }
 
+TEST(X509Verify, LeafWithoutAuthorityKeyIdentifierIsAccepted) {
+  // Many device and test certificates (Mongoose's, for one) are made without it.
+  Verdict v = verify_files({"leaf-no-aki", "int"}, kRoot, params_for(""));
+  EXPECT_EQ(v.err, MK_OK) << v.detail;
+}
+
+TEST(X509Verify, IntermediateWithoutAuthorityKeyIdentifierIsRefused) {
+  Verdict v = verify_files({"int-no-aki-leaf", "int-no-aki"}, kRoot, params_for(""));
+  EXPECT_EQ(v.err, MK_ERR_CERT_MALFORMED);
+  EXPECT_EQ(v.detail, "intermediate 'int-no-aki' has no authority key identifier");
+}
+
 TEST(X509Verify, IntermediateWithoutKeyCertSignIsRefused) {
   Verdict v = verify_files({"int-no-cert-sign-leaf", "int-no-cert-sign"}, kRoot, params_for(""));
   EXPECT_EQ(v.err, MK_ERR_CERT_KEY_USAGE);
