@@ -47,6 +47,7 @@ std::string summarize_negotiated(const mk_conn* c) {
   s += " " + or_dash(mk_cipher_suite_name(mk_conn_cipher_suite(c)));
   s += " " + or_dash(mk_group_name(mk_conn_group(c)));
   s += mk_conn_hello_retry(c) ? " hrr=yes" : " hrr=no";
+  s += " signed=" + or_dash(mk_signature_scheme_name(mk_conn_local_signature_scheme(c)));
   s += " alpn=" + (alpn.empty() ? std::string("-") : alpn);
   const char* sni = mk_conn_server_name(c);
   s += " sni=" + or_dash(sni);
