@@ -7,10 +7,10 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config   # toolchain
   libbearssl-dev                                 # crypto primitives
   publicsuffix                                   # wildcard rules, compiled in (src/x509)
-  ca-certificates                                # system CA bundle: docs, trust-store tests
+  ca-certificates                                # system CA bundle (trust-store tests, `meerkat get`)
   libgtest-dev                                   # unit tests
   openssl gnutls-bin curl                        # real peers for interop tests
-  ca-certificates                                # default CA bundle of `meerkat get`
+  chromium                                       # a real browser for interop tests
   libssl-dev                                     # OpenSSL side of `make bench`
   python3                                        # test summary
   procps iproute2                                # ps/ss used by tests' process checks
