@@ -11,6 +11,7 @@ PACKAGES=(
   libgtest-dev                                   # unit tests
   openssl gnutls-bin curl                        # real peers for interop tests
   libssl-dev                                     # OpenSSL side of `make bench`
+  wrk nginx                                      # `make bench` over loopback
   python3                                        # test summary
   procps iproute2                                # ps/ss used by tests' process checks
 )
