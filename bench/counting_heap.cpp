@@ -45,10 +45,13 @@ void CountingHeap::charge(Side s, size_t n) {
   c.current += n;
   c.peak = std::max(c.peak, c.current);
   ++c.allocations;
+  ++c.blocks;
 }
 
 void CountingHeap::refund(Side s, size_t n) {
-  counts_[static_cast<int>(s)].current -= n;
+  HeapCount& c = counts_[static_cast<int>(s)];
+  c.current -= n;
+  --c.blocks;
 }
 
 void* CountingHeap::allocate(size_t n) {

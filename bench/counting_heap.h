@@ -17,6 +17,7 @@ struct HeapCount {
   size_t current = 0;        // bytes live now
   size_t peak = 0;           // most bytes live at once since the last reset_peak()
   uint64_t allocations = 0;  // blocks allocated (realloc counts as one)
+  size_t blocks = 0;         // blocks live now
 };
 
 class CountingHeap {

@@ -10,31 +10,117 @@
 namespace mk::bench {
 namespace {
 
-// Records opened per pass: sealed first (untimed), then opened in order (timed), so
-// an open never sees the same bytes twice and the sequence numbers stay in step.
+// Records per pass. Opening seals a pass of records first (untimed), then opens
+// them in order (timed), so an open never sees the same bytes twice and sequence
+// numbers stay in step.
 constexpr int kRecordsPerPass = 32;
 
-double mb_per_second(double bytes, double seconds) {
-  return seconds > 0 ? bytes / seconds / 1e6 : 0;
+// One run of timed passes: pass(n) seals or opens n records and returns the CPU
+// seconds that count. The run lasts until plan.run_seconds of counted time.
+double run_passes(const RunPlan& plan, const std::function<double(int)>& pass) {
+  int batch = plan.quick ? 1 : kRecordsPerPass;
+  double counted = 0;
+  long records = 0;
+  do {
+    counted += pass(batch);
+    records += batch;
+  } while (counted < plan.run_seconds);
+  return counted > 0 ? static_cast<double>(records) * kBulkRecordBytes / counted / 1e6 : 0;
 }
 
-// Runs of timed passes: pass(n) seals or opens n records and returns the CPU
-// seconds that count. A run lasts until plan.run_seconds of counted time.
-Summary records_per_run(const RunPlan& plan, const std::function<double(int)>& pass,
-                        size_t record_bytes) {
-  std::vector<double> samples;
-  int batch = plan.quick ? 1 : kRecordsPerPass;
-  for (int run = 0; run < plan.runs; ++run) {
-    double counted = 0;
-    long records = 0;
-    do {
-      counted += pass(batch);
-      records += batch;
-    } while (counted < plan.run_seconds);
-    samples.push_back(mb_per_second(static_cast<double>(records) * record_bytes, counted));
+class PairRecordSpeed final : public RecordSpeed {
+ public:
+  PairRecordSpeed(std::unique_ptr<TlsPair> sealer, std::unique_ptr<TlsPair> opener)
+      : sealer_(std::move(sealer)), opener_(std::move(opener)), records_(kRecordsPerPass) {}
+
+  bool seal_run(const RunPlan& plan, double* mb_per_s) override {
+    bool ok = true;
+    *mb_per_s = run_passes(plan, [&](int n) {
+      double start = thread_cpu_seconds();
+      for (int i = 0; i < n && ok; ++i) ok = sealer_->seal_record(plaintext_);
+      return thread_cpu_seconds() - start;
+    });
+    if (!ok) error_ = sealer_->error();
+    return ok;
   }
-  return summarize(samples);
-}
+
+  bool open_run(const RunPlan& plan, double* mb_per_s) override {
+    bool ok = true;
+    *mb_per_s = run_passes(plan, [&](int n) {
+      for (int i = 0; i < n && ok; ++i) {
+        records_[i].clear();
+        ok = opener_->seal_record_into(plaintext_, records_[i]);
+      }
+      double start = thread_cpu_seconds();
+      for (int i = 0; i < n && ok; ++i) ok = opener_->open_record(records_[i], received_);
+      return thread_cpu_seconds() - start;
+    });
+    if (!ok) error_ = opener_->error();
+    return ok;
+  }
+
+ private:
+  std::unique_ptr<TlsPair> sealer_, opener_;
+  std::vector<uint8_t> plaintext_ = std::vector<uint8_t>(kBulkRecordBytes, 0xa5);
+  std::vector<uint8_t> received_ = std::vector<uint8_t>(kBulkRecordBytes);
+  std::vector<std::vector<uint8_t>> records_;
+};
+
+class RawAeadSpeed final : public RecordSpeed {
+ public:
+  explicit RawAeadSpeed(const crypto::AeadAlg& alg)
+      : data_(kRecordsPerPass, std::vector<uint8_t>(kInner, 0xa5)),
+        tags_(kRecordsPerPass),
+        nonces_(kRecordsPerPass) {
+    std::vector<uint8_t> key(alg.key_len, 0x42);
+    aead_.set(alg, key);
+  }
+
+  // Sealing works in one buffer, as a record layer reuses its output buffer.
+  bool seal_run(const RunPlan& plan, double* mb_per_s) override {
+    *mb_per_s = run_passes(plan, [&](int n) {
+      double start = thread_cpu_seconds();
+      for (int i = 0; i < n; ++i) aead_.seal(next_nonce(), kHeader, data_[0], tags_[0]);
+      return thread_cpu_seconds() - start;
+    });
+    return true;
+  }
+
+  // Opening takes records from as many buffers as the TLS measurement does.
+  bool open_run(const RunPlan& plan, double* mb_per_s) override {
+    bool ok = true;
+    *mb_per_s = run_passes(plan, [&](int n) {
+      for (int i = 0; i < n; ++i) {
+        nonces_[i] = next_nonce();
+        aead_.seal(nonces_[i], kHeader, data_[i], tags_[i]);
+      }
+      double start = thread_cpu_seconds();
+      for (int i = 0; i < n; ++i) ok = aead_.open(nonces_[i], kHeader, data_[i], tags_[i]) && ok;
+      return thread_cpu_seconds() - start;
+    });
+    if (!ok) error_ = "raw AEAD open refused its own record";
+    return ok;
+  }
+
+ private:
+  using Nonce = std::array<uint8_t, crypto::kAeadNonceLen>;
+  static constexpr size_t kInner = kBulkRecordBytes + 1;  // the content type byte
+  static constexpr std::array<uint8_t, 5> kHeader = {23, 3, 3, 0x40, 0x11};
+
+  // A record sequence number in the nonce's last bytes, as TLS does.
+  Nonce next_nonce() {
+    ++sequence_;
+    Nonce n{};
+    for (int i = 0; i < 8; ++i) n[11 - i] = static_cast<uint8_t>(sequence_ >> (8 * i));
+    return n;
+  }
+
+  crypto::AeadKey aead_;
+  uint64_t sequence_ = 0;
+  std::vector<std::vector<uint8_t>> data_;
+  std::vector<std::array<uint8_t, crypto::kAeadTagLen>> tags_;
+  std::vector<Nonce> nonces_;
+};
 
 const crypto::AeadAlg* aead_for(uint16_t suite) {
   switch (suite) {
@@ -50,94 +136,15 @@ const crypto::AeadAlg* aead_for(uint16_t suite) {
 
 }  // namespace
 
-SealOpenSpeed measure_pair_records(TlsPair& pair, const RunPlan& plan) {
-  SealOpenSpeed out;
-  std::vector<uint8_t> plaintext(kBulkRecordBytes, 0xa5), received(kBulkRecordBytes);
-  bool ok = true;
-  out.seal_mb_s = records_per_run(
-      plan,
-      [&](int n) {
-        double start = thread_cpu_seconds();
-        for (int i = 0; i < n && ok; ++i) ok = pair.seal_record(plaintext);
-        return thread_cpu_seconds() - start;
-      },
-      kBulkRecordBytes);
-  if (!ok) {
-    out.error = pair.error();
-    return out;
-  }
-  // The dropped records moved the client's sequence number past the server's, so
-  // opening starts on a fresh connection.
-  pair.close();
-  if (!pair.open() || !pair.handshake()) {
-    out.error = pair.error();
-    return out;
-  }
-  std::vector<std::vector<uint8_t>> records(kRecordsPerPass);
-  out.open_mb_s = records_per_run(
-      plan,
-      [&](int n) {
-        for (int i = 0; i < n && ok; ++i) {
-          records[i].clear();
-          ok = pair.seal_record_into(plaintext, records[i]);
-        }
-        double start = thread_cpu_seconds();
-        for (int i = 0; i < n && ok; ++i) ok = pair.open_record(records[i], received);
-        return thread_cpu_seconds() - start;
-      },
-      kBulkRecordBytes);
-  if (!ok) out.error = pair.error();
-  return out;
+std::unique_ptr<RecordSpeed> pair_record_speed(std::unique_ptr<TlsPair> sealer,
+                                               std::unique_ptr<TlsPair> opener) {
+  return std::make_unique<PairRecordSpeed>(std::move(sealer), std::move(opener));
 }
 
-SealOpenSpeed measure_raw_aead(uint16_t suite, const RunPlan& plan) {
-  SealOpenSpeed out;
+std::unique_ptr<RecordSpeed> raw_aead_speed(uint16_t suite) {
   const crypto::AeadAlg* alg = aead_for(suite);
-  if (!alg) {
-    out.error = "no AEAD for the suite";
-    return out;
-  }
-  std::vector<uint8_t> key(alg->key_len, 0x42);
-  crypto::AeadKey aead;
-  aead.set(*alg, key);
-  constexpr size_t kInner = kBulkRecordBytes + 1;  // the content type byte
-  std::array<uint8_t, 5> header = {23, 3, 3, 0x40, 0x11};
-  // A record sequence number in the nonce's last bytes, as TLS does.
-  std::array<uint8_t, crypto::kAeadNonceLen> nonce{};
-  uint64_t sequence = 0;
-  auto next_nonce = [&] {
-    ++sequence;
-    for (int i = 0; i < 8; ++i) nonce[11 - i] = static_cast<uint8_t>(sequence >> (8 * i));
-    return nonce;
-  };
-  // Sealing works in one buffer, as a record layer's output buffer is reused;
-  // opening takes records from as many buffers as the TLS measurement does.
-  std::vector<std::vector<uint8_t>> data(kRecordsPerPass, std::vector<uint8_t>(kInner, 0xa5));
-  std::vector<std::array<uint8_t, crypto::kAeadTagLen>> tags(kRecordsPerPass);
-  out.seal_mb_s = records_per_run(
-      plan,
-      [&](int n) {
-        double start = thread_cpu_seconds();
-        for (int i = 0; i < n; ++i) aead.seal(next_nonce(), header, data[0], tags[0]);
-        return thread_cpu_seconds() - start;
-      },
-      kBulkRecordBytes);
-  std::vector<std::array<uint8_t, crypto::kAeadNonceLen>> nonces(kRecordsPerPass);
-  bool ok = true;
-  out.open_mb_s = records_per_run(
-      plan,
-      [&](int n) {
-        for (int i = 0; i < n; ++i) {
-          nonces[i] = next_nonce();
-          aead.seal(nonces[i], header, data[i], tags[i]);
-        }
-        double start = thread_cpu_seconds();
-        for (int i = 0; i < n; ++i) ok = aead.open(nonces[i], header, data[i], tags[i]) && ok;
-        return thread_cpu_seconds() - start;
-      },
-      kBulkRecordBytes);
-  if (!ok) out.error = "raw AEAD open refused its own record";
-  return out;
+  if (!alg) return nullptr;
+  return std::make_unique<RawAeadSpeed>(*alg);
 }
 
 }  // namespace mk::bench

@@ -18,6 +18,8 @@ const char* unit_symbol(Unit u) {
       return "KiB";
     case Unit::times:
       return "x";
+    case Unit::count:
+      return "";
   }
   return "";
 }

@@ -18,8 +18,10 @@ enum class Unit {
   bytes,
   kib,    // 1024 bytes
   times,  // a dimensionless ratio, "x"
+  count,  // things counted (heap blocks)
 };
-const char* unit_symbol(Unit u);  // "us", "ms", "/s", "MB/s", "B", "KiB", "x"
+// "us", "ms", "/s", "MB/s", "B", "KiB", "x", and "" for a count.
+const char* unit_symbol(Unit u);
 
 // A target from the issue, applied to Meerkat's median.
 struct Target {

@@ -30,6 +30,7 @@ std::string fixed(double v, int decimals) {
 std::string format_number(double v, Unit unit) {
   switch (unit) {
     case Unit::bytes:
+    case Unit::count:
       return with_thousands(std::llround(v));
     case Unit::kib:
       return fixed(v, 1);

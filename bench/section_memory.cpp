@@ -3,6 +3,7 @@
 // idle (no record in flight), Meerkat beside OpenSSL.
 #include <cstdio>
 
+#include "connection_anatomy.h"
 #include "counting_heap.h"
 #include "sections.h"
 #include "tls_pair.h"
@@ -10,9 +11,10 @@
 namespace mk::bench {
 namespace {
 
-// Bytes above the level before the connection was made; empty when not measured.
+// Bytes (and blocks) above the level before the connection was made; empty when
+// not measured.
 struct PairMemory {
-  Summary client_peak, server_peak, client_idle, server_idle;
+  Summary client_peak, server_peak, client_idle, server_idle, idle_blocks;
   std::string error;
 };
 
@@ -32,6 +34,7 @@ PairMemory measure_pair(std::unique_ptr<TlsPair> pair, const std::string& make_e
   }
   for (int pass = 0; pass < 2; ++pass) {
     size_t base_c = heap.count(Side::client).current, base_s = heap.count(Side::server).current;
+    size_t blocks_before = heap.count(Side::client).blocks + heap.count(Side::server).blocks;
     heap.reset_peak(Side::client);
     heap.reset_peak(Side::server);
     bool ok = pair->open() && pair->handshake();
@@ -39,8 +42,10 @@ PairMemory measure_pair(std::unique_ptr<TlsPair> pair, const std::string& make_e
     out.server_peak = exact(heap.count(Side::server).peak - base_s);
     out.client_idle = exact(heap.count(Side::client).current - base_c);
     out.server_idle = exact(heap.count(Side::server).current - base_s);
+    out.idle_blocks =
+        exact(heap.count(Side::client).blocks + heap.count(Side::server).blocks - blocks_before);
     pair->close();
-    if (!ok) return PairMemory{{}, {}, {}, {}, pair->error()};
+    if (!ok) return PairMemory{{}, {}, {}, {}, {}, pair->error()};
   }
   return out;
 }
@@ -76,7 +81,18 @@ void add_memory_rows(BenchContext& ctx) {
                          m.server_idle, o.server_idle)
                 .aim(idle)
                 .missing_because(m.error, o.error));
+    rep.add(Row::compare(section, "heap blocks the two idle connections hold", Unit::count,
+                         m.idle_blocks, o.idle_blocks)
+                .missing_because(m.error, o.error));
   }
+  ConnectionAnatomy anatomy = meerkat_connection_anatomy();
+  Summary object{static_cast<double>(anatomy.object_bytes),
+                 static_cast<double>(anatomy.object_bytes),
+                 static_cast<double>(anatomy.object_bytes), 1};
+  Row row = Row::meerkat_only("4. Heap per connection: the idle Meerkat connection",
+                              "connection object, sizeof(mk_conn)", Unit::bytes, object);
+  row.note = anatomy.parts;
+  ctx.report->add(row);
 }
 
 }  // namespace mk::bench

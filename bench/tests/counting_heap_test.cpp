@@ -43,6 +43,18 @@ TEST(CountingHeap, ReallocMovesTheBlockToTheCurrentSideAndSize) {
   heap.release(a);
 }
 
+TEST(CountingHeap, BlocksCountsWhatIsLiveNotWhatWasEverAllocated) {
+  CountingHeap heap;
+  heap.set_side(Side::server);
+  void* a = heap.allocate(8);
+  void* b = heap.allocate(8);
+  heap.release(a);
+  EXPECT_EQ(heap.count(Side::server).blocks, 1u);
+  EXPECT_EQ(heap.count(Side::server).allocations, 2u);
+  heap.release(b);
+  EXPECT_EQ(heap.count(Side::server).blocks, 0u);
+}
+
 TEST(CountingHeap, BlocksAreAlignedLikeMalloc) {
   CountingHeap heap;
   void* a = heap.allocate(1);
