@@ -1,6 +1,8 @@
 #include "code_size.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -54,17 +56,28 @@ ProgramText measure_program_text(const std::string& binary, const std::vector<Ar
     return out;
   }
 
-  // Symbol name -> the first archive (in the order given) that defines it as code.
-  std::unordered_map<std::string, size_t> owner;
+  // Symbol name -> the first archive (in the order given) that defines it as code,
+  // and the member that does.
+  struct Owner {
+    size_t archive;
+    std::string member;
+  };
+  std::unordered_map<std::string, Owner> owner;
+  std::vector<std::map<std::string, size_t>> members(archives.size());
   for (size_t i = 0; i < archives.size(); ++i) {
     std::istringstream symbols(run("nm --defined-only " + quoted(archives[i].path)));
     bool any = false;
+    std::string member;
     while (std::getline(symbols, line)) {
+      if (!line.empty() && line.back() == ':') {  // "alloc.cpp.o:" starts a member's list
+        member = line.substr(0, line.size() - 1);
+        continue;
+      }
       std::istringstream fields(line);
       std::string value, type, symbol;
       if (!(fields >> value >> type >> symbol) || type.size() != 1) continue;
       if (!is_code_symbol(type[0])) continue;
-      owner.emplace(symbol, i);
+      owner.emplace(symbol, Owner{i, member});
       any = true;
     }
     if (!any) {
@@ -84,7 +97,15 @@ ProgramText measure_program_text(const std::string& binary, const std::vector<Ar
     if (!is_code_symbol(type[0])) continue;
     auto it = owner.find(symbol);
     if (it == owner.end() || !addresses.insert(value).second) continue;
-    out.archive_bytes[it->second] += std::stoul(size_hex, nullptr, 16);
+    size_t bytes = std::stoul(size_hex, nullptr, 16);
+    out.archive_bytes[it->second.archive] += bytes;
+    members[it->second.archive][it->second.member] += bytes;
+  }
+  for (const auto& by_member : members) {
+    std::vector<std::pair<std::string, size_t>> sorted(by_member.begin(), by_member.end());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.second > b.second; });
+    out.member_bytes.push_back(std::move(sorted));
   }
   return out;
 }

@@ -20,7 +20,9 @@ struct ProgramText {
   size_t text_bytes = 0;              // the whole .text section
   size_t rodata_bytes = 0;            // .rodata: constant tables, also in flash
   std::vector<size_t> archive_bytes;  // per archive, in the order given
-  std::string error;                  // set when a tool failed or printed nothing usable
+  // Per archive, its members (object files) by the code they brought in, largest first.
+  std::vector<std::vector<std::pair<std::string, size_t>>> member_bytes;
+  std::string error;  // set when a tool failed or printed nothing usable
   size_t rest() const;
 };
 
