@@ -5,7 +5,6 @@
 
 #include <array>
 #include <cstdio>
-#include <functional>
 
 #include "crypto/provider.h"
 #include "test_keys.h"
@@ -27,23 +26,6 @@ constexpr int kTranscriptReadsPerSide = 4;
 constexpr size_t kHkdfLabelLen = 2 + 1 + 18 + 1 + 32;
 // CertificateVerify content: 64 spaces, a 33-byte context string, 0, a SHA-256 hash.
 constexpr size_t kCertificateVerifyContentLen = 64 + 33 + 1 + 32;
-
-// Samples one operation: runs of repeated calls, the median run's cost per call.
-Summary time_op(const RunPlan& plan, const std::function<bool()>& op, bool* failed) {
-  auto batch = [&](int n) {
-    for (int i = 0; i < n; ++i) {
-      if (!op()) *failed = true;
-    }
-  };
-  int n = iterations_for(plan, batch);
-  std::vector<double> samples;
-  for (int run = 0; run < plan.runs; ++run) {
-    double start = thread_cpu_seconds();
-    batch(n);
-    samples.push_back((thread_cpu_seconds() - start) / n);
-  }
-  return summarize(samples);
-}
 
 // The DER length of the to-be-signed part of each certificate in a PEM file
 // (OpenSSL reads it; Meerkat's own reader is not what is being measured).
@@ -76,132 +58,158 @@ const char* scheme_label(uint16_t scheme) {
   return "signature";
 }
 
-class FloorBuilder {
- public:
-  FloorBuilder(const RunPlan& plan, CryptoFloor& floor) : plan_(plan), floor_(floor) {}
-
-  void add(std::string name, int count, const std::function<bool()>& op) {
-    bool failed = false;
-    Summary s = time_op(plan_, op, &failed);
-    if (failed && floor_.error.empty()) floor_.error = name + " failed";
-    floor_.ops.push_back({std::move(name), count, s});
-  }
-
- private:
-  const RunPlan& plan_;
-  CryptoFloor& floor_;
+struct Signed {
+  std::vector<uint8_t> message;
+  std::array<uint8_t, kMaxSignatureLen> signature{};
+  size_t length = 0;
 };
 
 }  // namespace
 
-CryptoFloor measure_crypto_floor(const Scenario& s, const HandshakeVolume& volume,
-                                 const RunPlan& plan) {
-  CryptoFloor floor;
-  FloorBuilder ops(plan, floor);
+// Everything the operations read and write, kept alive as long as they are.
+struct CryptoFloor::Material {
+  const KxGroup* group = nullptr;
+  KeyShare mine, peer;
+  PrivateKey key;
+  std::vector<uint8_t> content = std::vector<uint8_t>(kCertificateVerifyContentLen, 0x20);
+  std::array<uint8_t, kMaxSignatureLen> cv_signature{};
+  size_t cv_length = 0;
+  Signed certificates[2];
+  std::vector<uint8_t> transcript, hmac_key, label, aead_key, records;
+  AeadKey sealer;
+  std::array<uint8_t, kAeadNonceLen> nonce{};
+  std::array<uint8_t, 5> header{};
+  std::array<uint8_t, kAeadTagLen> tag{};
+};
+
+void CryptoFloor::add(std::string name, int count, std::function<bool()> call) {
+  FloorOp op;
+  op.name = std::move(name);
+  op.count = count;
+  op.call = std::move(call);
+  // Each operation gets an equal share of a floor run.
+  RunPlan per_op = plan_;
+  per_op.run_seconds = plan_.run_seconds / 12;
+  bool ok = true;
+  op.iterations = iterations_for(per_op, [&](int n) {
+    for (int i = 0; i < n; ++i) ok = op.call() && ok;
+  });
+  if (!ok && error_.empty()) error_ = op.name + " failed";
+  ops_.push_back(std::move(op));
+}
+
+bool CryptoFloor::prepare(const Scenario& s, const HandshakeVolume& volume, const RunPlan& plan) {
+  plan_ = plan;
+  ops_.clear();
+  material_ = std::make_shared<Material>();
+  Material& m = *material_;
   Rng& rng = system_rng();
-  const KxGroup* group = kx_group(s.group);
-  if (!group) {
-    floor.error = "group not supported by the provider";
-    return floor;
+  m.group = kx_group(s.group);
+  if (!m.group) {
+    error_ = "group not supported by the provider";
+    return false;
   }
-  std::string group_name = group->name;
+  std::string group_name = m.group->name;
 
   // Key exchange: each side makes a key share and combines it with the other's.
-  ops.add(group_name + " key share generation", 2, [&] {
+  add(group_name + " key share generation", 2, [&m, &rng] {
     KeyShare k;
-    return k.generate(*group, rng) == MK_OK;
+    return k.generate(*m.group, rng) == MK_OK;
   });
-  KeyShare mine, peer;
-  if (mine.generate(*group, rng) != MK_OK || peer.generate(*group, rng) != MK_OK) {
-    floor.error = "key share generation failed";
-    return floor;
+  if (m.mine.generate(*m.group, rng) != MK_OK || m.peer.generate(*m.group, rng) != MK_OK) {
+    error_ = "key share generation failed";
+    return false;
   }
-  ops.add(group_name + " shared secret", 2, [&] {
+  add(group_name + " shared secret", 2, [&m] {
     uint8_t secret[kMaxSharedSecretLen];
-    return mine.derive(peer.public_key(), ByteSpan(secret, group->shared_len)) == MK_OK;
+    return m.mine.derive(m.peer.public_key(), ByteSpan(secret, m.group->shared_len)) == MK_OK;
   });
 
   // Authentication: the server signs CertificateVerify, the client checks it and
   // the signatures on the leaf and intermediate certificates.
-  PrivateKey key;
-  test::load_test_key(test_key_for(s), key);
-  std::vector<uint8_t> content(kCertificateVerifyContentLen, 0x20);
-  std::array<uint8_t, kMaxSignatureLen> cv_sig{};
-  size_t cv_len = 0;
-  ops.add(std::string(scheme_label(s.signature_scheme)) + " sign (CertificateVerify)", 1,
-          [&] { return sign(s.signature_scheme, key, content, rng, cv_sig, &cv_len) == MK_OK; });
-  ops.add(std::string(scheme_label(s.signature_scheme)) + " verify (CertificateVerify)", 1, [&] {
-    return verify(s.signature_scheme, key.pub, content, ByteView(cv_sig.data(), cv_len)) == MK_OK;
+  test::load_test_key(test_key_for(s), m.key);
+  uint16_t cv_scheme = s.signature_scheme, chain_scheme = s.chain_scheme;
+  add(std::string(scheme_label(cv_scheme)) + " sign (CertificateVerify)", 1, [&m, &rng, cv_scheme] {
+    return sign(cv_scheme, m.key, m.content, rng, m.cv_signature, &m.cv_length) == MK_OK;
+  });
+  add(std::string(scheme_label(cv_scheme)) + " verify (CertificateVerify)", 1, [&m, cv_scheme] {
+    return verify(cv_scheme, m.key.pub, m.content, ByteView(m.cv_signature.data(), m.cv_length)) ==
+           MK_OK;
   });
   std::vector<size_t> tbs = tbs_lengths(s.chain_file());
   if (tbs.size() != 2) {
-    floor.error = "expected a leaf and an intermediate in " + s.chain_file();
-    return floor;
+    error_ = "expected a leaf and an intermediate in " + s.chain_file();
+    return false;
   }
-  for (size_t i = 0; i < tbs.size(); ++i) {
-    std::vector<uint8_t> cert_tbs(tbs[i], 0x30);
-    std::array<uint8_t, kMaxSignatureLen> sig{};
-    size_t sig_len = 0;
-    if (sign(s.chain_scheme, key, cert_tbs, rng, sig, &sig_len) != MK_OK) {
-      floor.error = "signing a certificate-sized message failed";
-      return floor;
+  for (size_t i = 0; i < 2; ++i) {
+    Signed& cert = m.certificates[i];
+    cert.message.assign(tbs[i], 0x30);
+    if (sign(chain_scheme, m.key, cert.message, rng, cert.signature, &cert.length) != MK_OK) {
+      error_ = "signing a certificate-sized message failed";
+      return false;
     }
-    ops.add(
-        std::string(scheme_label(s.chain_scheme)) + " verify (" +
-            (i == 0 ? "leaf" : "intermediate") + " certificate, " + std::to_string(tbs[i]) + " B)",
-        1, [&, cert_tbs, sig, sig_len] {
-          return verify(s.chain_scheme, key.pub, cert_tbs, ByteView(sig.data(), sig_len)) == MK_OK;
+    add(std::string(scheme_label(chain_scheme)) + " verify (" + (i == 0 ? "leaf" : "intermediate") +
+            " certificate, " + std::to_string(tbs[i]) + " B)",
+        1, [&m, &cert, chain_scheme] {
+          return verify(chain_scheme, m.key.pub, cert.message,
+                        ByteView(cert.signature.data(), cert.length)) == MK_OK;
         });
   }
 
   // Hashing and the key schedule, with the suite's hash.
   const HashAlg& hash = sha256();
-  std::vector<uint8_t> transcript(volume.transcript_bytes, 0x16);
-  ops.add("SHA-256 transcript (" + std::to_string(volume.transcript_bytes) + " B)", 2, [&] {
+  m.transcript.assign(volume.transcript_bytes, 0x16);
+  add("SHA-256 transcript (" + std::to_string(volume.transcript_bytes) + " B)", 2, [&m, &hash] {
     uint8_t out[kMaxHashLen];
-    digest(hash, transcript, out);
+    digest(hash, m.transcript, out);
     return true;
   });
-  ops.add("SHA-256 transcript hash read", 2 * kTranscriptReadsPerSide, [&] {
+  add("SHA-256 transcript hash read", 2 * kTranscriptReadsPerSide, [&hash] {
     Hash running(hash);
     uint8_t out[kMaxHashLen];
     running.final(out);
     return true;
   });
-  std::vector<uint8_t> hmac_key(hash.out_len, 0x4b), label(kHkdfLabelLen, 0x6c);
-  ops.add("HMAC-SHA-256 (key schedule)", 2 * kKeyScheduleHmacsPerSide, [&] {
+  m.hmac_key.assign(hash.out_len, 0x4b);
+  m.label.assign(kHkdfLabelLen, 0x6c);
+  add("HMAC-SHA-256 (key schedule)", 2 * kKeyScheduleHmacsPerSide, [&m, &hash] {
     uint8_t out[kMaxHashLen];
-    hmac(hash, hmac_key, label, out);
+    hmac(hash, m.hmac_key, m.label, out);
     return true;
   });
 
   // Record protection of the encrypted handshake messages: four keys per side, each
   // protected byte sealed once and opened once.
   const AeadAlg& aead = aes128_gcm();
-  std::vector<uint8_t> aead_key(aead.key_len, 0x6b);
-  ops.add("AES-128-GCM key setup", 8, [&] {
+  m.aead_key.assign(aead.key_len, 0x6b);
+  add("AES-128-GCM key setup", 8, [&m, &aead] {
     AeadKey k;
-    k.set(aead, aead_key);
+    k.set(aead, m.aead_key);
     return true;
   });
-  AeadKey sealer;
-  sealer.set(aead, aead_key);
-  std::vector<uint8_t> records(volume.sealed_bytes, 0x17);
-  std::array<uint8_t, kAeadNonceLen> nonce{};
-  std::array<uint8_t, 5> header{};
-  std::array<uint8_t, kAeadTagLen> tag{};
-  ops.add("AES-128-GCM seal+open (" + std::to_string(volume.sealed_bytes) + " B of records)", 1,
-          [&] {
-            sealer.seal(nonce, header, records, tag);
-            return sealer.open(nonce, header, records, tag);
-          });
+  m.sealer.set(aead, m.aead_key);
+  m.records.assign(volume.sealed_bytes, 0x17);
+  add("AES-128-GCM seal+open (" + std::to_string(volume.sealed_bytes) + " B of records)", 1, [&m] {
+    m.sealer.seal(m.nonce, m.header, m.records, m.tag);
+    return m.sealer.open(m.nonce, m.header, m.records, m.tag);
+  });
+  return error_.empty();
+}
 
-  for (const FloorOp& op : floor.ops) {
-    floor.total_seconds.median += op.count * op.seconds.median;
-    floor.total_seconds.min += op.count * op.seconds.min;
-    floor.total_seconds.max += op.count * op.seconds.max;
+double CryptoFloor::run() {
+  double floor = 0;
+  for (FloorOp& op : ops_) {
+    bool ok = true;
+    double start = thread_cpu_seconds();
+    for (int i = 0; i < op.iterations; ++i) ok = op.call() && ok;
+    double each = (thread_cpu_seconds() - start) / op.iterations;
+    if (!ok) {
+      error_ = op.name + " failed";
+      return -1;
+    }
+    op.seconds.push_back(each);
+    floor += op.count * each;
   }
-  floor.total_seconds.runs = plan.runs;
   return floor;
 }
 

@@ -8,6 +8,8 @@
 // work: parsing, state, copies, allocation.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,18 +23,33 @@ namespace mk::bench {
 struct FloorOp {
   std::string name;  // "P-256 key share generation"
   int count = 0;     // times one handshake performs it (both sides)
-  Summary seconds;   // one operation
+  std::function<bool()> call;
+  int iterations = 1;           // calls per run
+  std::vector<double> seconds;  // one call, per run
 };
 
-struct CryptoFloor {
-  std::vector<FloorOp> ops;
-  // Sum of count x median (min and max: the sums of the fastest and slowest runs).
-  Summary total_seconds;
-  std::string error;  // set when an operation failed
-};
+// Measured a run at a time, so the caller can alternate floor runs with handshake
+// runs and compare each handshake run with the floor measured beside it.
+class CryptoFloor {
+ public:
+  // Keys, messages and run lengths for one scenario, given the bytes its handshake
+  // really hashes and seals. False, with error(), when an operation fails.
+  bool prepare(const Scenario& s, const HandshakeVolume& volume, const RunPlan& plan);
+  // One run of every operation; returns the floor of one handshake in seconds (the
+  // sum of count x time per call), or a negative value when an operation failed.
+  double run();
 
-// The floor for one scenario, given the bytes its handshake really hashes and seals.
-CryptoFloor measure_crypto_floor(const Scenario& s, const HandshakeVolume& volume,
-                                 const RunPlan& plan);
+  const std::vector<FloorOp>& ops() const { return ops_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  void add(std::string name, int count, std::function<bool()> call);
+
+  RunPlan plan_;
+  std::vector<FloorOp> ops_;
+  std::string error_;
+  struct Material;  // keys and buffers the operations work on
+  std::shared_ptr<Material> material_;
+};
 
 }  // namespace mk::bench
