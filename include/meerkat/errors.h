@@ -51,7 +51,7 @@
   /* protocol */                                                                               \
   X(MK_ERR_UNEXPECTED_MESSAGE, 0x0401, 10, "peer sent a message out of order")                 \
   X(MK_ERR_ILLEGAL_PARAMETER, 0x0402, 47, "peer sent an illegal parameter")                    \
-  X(MK_ERR_PROTOCOL_VERSION, 0x0403, 70, "peer does not support TLS 1.3")                      \
+  X(MK_ERR_PROTOCOL_VERSION, 0x0403, 70, "peer speaks no TLS version we accept")                      \
   X(MK_ERR_NO_COMMON_SUITE, 0x0404, 40, "peer offered no common cipher suite")                 \
   X(MK_ERR_NO_COMMON_GROUP, 0x0405, 40, "peer offered no common key exchange group")           \
   X(MK_ERR_NO_COMMON_SIGNATURE, 0x0406, 40, "peer offered no common signature scheme")         \
@@ -67,6 +67,8 @@
   X(MK_ERR_KEY_UPDATE_FLOOD, 0x0410, 10, "peer sent too many KeyUpdate messages")              \
   X(MK_ERR_HANDSHAKE_TOO_LARGE, 0x0411, 10, "peer sent a handshake message over the size limit") \
   X(MK_ERR_UNRECOGNIZED_NAME, 0x0412, 112, "server does not recognise the requested name")     \
+  X(MK_ERR_NO_EXTENDED_MASTER_SECRET, 0x0413, 40, "peer does not support the TLS 1.2 extended master secret") \
+  X(MK_ERR_RENEGOTIATION, 0x0414, 40, "peer attempted a renegotiation, which Meerkat refuses")  \
   /* peer alerts: 0x05XX, XX = the alert the peer sent (see mk_alert_name) */                  \
   X(MK_ERR_PEER_ALERT, 0x0500, -1, "peer sent a fatal alert")                                  \
   /* certificate verification */                                                               \

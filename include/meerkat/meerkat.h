@@ -52,9 +52,17 @@ typedef enum mk_verify_mode {
 } mk_verify_mode;
 
 /* TLS code points, for settings and for reporting what was negotiated. */
+#define MK_TLS_1_2 0x0303
+#define MK_TLS_1_3 0x0304
 #define MK_TLS_AES_128_GCM_SHA256 0x1301
 #define MK_TLS_AES_256_GCM_SHA384 0x1302
 #define MK_TLS_CHACHA20_POLY1305_SHA256 0x1303
+#define MK_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 0xc02b
+#define MK_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 0xc02f
+#define MK_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 0xc02c
+#define MK_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 0xc030
+#define MK_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 0xcca9
+#define MK_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 0xcca8
 #define MK_GROUP_SECP256R1 0x0017
 #define MK_GROUP_SECP384R1 0x0018
 #define MK_GROUP_X25519 0x001d
@@ -105,7 +113,14 @@ void mk_config_set_max_chain_depth(mk_config* cfg, int depth);
  * them is refused with no_application_protocol. */
 int mk_config_set_alpn(mk_config* cfg, const char* comma_list);
 
-/* Restrict and order cipher suites / groups (code points above). The client offers
+/* The protocol versions to speak: MK_TLS_1_2 or MK_TLS_1_3 for each bound.
+ * Default: both. TLS 1.2 is the ECDHE handshake with AEAD suites only, and requires
+ * the extended master secret (RFC 7627); it never renegotiates or resumes. A client
+ * that also offers TLS 1.3 refuses a server that signals a downgrade. */
+int mk_config_set_versions(mk_config* cfg, uint16_t min_version, uint16_t max_version);
+
+/* Restrict and order cipher suites / groups (code points above). One list holds
+ * both versions' suites; each version negotiates among its own. The client offers
  * them in this order and sends a key share for the first group. The server picks
  * by its own order: the best-ranked group among the client's key shares; when no
  * share is for a group the server accepts, it asks with HelloRetryRequest for its

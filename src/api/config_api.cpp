@@ -96,6 +96,11 @@ int mk_config_set_cipher_suites(mk_config* cfg, const uint16_t* suites, size_t n
   return cfg->set_cipher_suites(std::span<const uint16_t>(suites, n));
 }
 
+int mk_config_set_versions(mk_config* cfg, uint16_t min_version, uint16_t max_version) {
+  if (!cfg) return MK_ERR_INVALID_ARGUMENT;
+  return cfg->set_versions(min_version, max_version);
+}
+
 int mk_config_set_groups(mk_config* cfg, const uint16_t* groups, size_t n) {
   if (!cfg || !groups) return MK_ERR_INVALID_ARGUMENT;
   return cfg->set_groups(std::span<const uint16_t>(groups, n));

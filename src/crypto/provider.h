@@ -275,6 +275,11 @@ bool can_sign(const PrivateKey& key, uint16_t scheme);
 // when !can_sign(key, scheme), MK_ERR_INVALID_ARGUMENT when sig is too short.
 Err sign(uint16_t scheme, const PrivateKey& key, ByteView msg, Rng& rng, ByteSpan sig,
          size_t* sig_len);
+// Same, for an already hashed message (TLS 1.2's CertificateVerify signs a running
+// transcript hash): digest must be as long as the scheme's hash, else
+// MK_ERR_INVALID_ARGUMENT.
+Err sign_digest(uint16_t scheme, const PrivateKey& key, ByteView digest, Rng& rng, ByteSpan sig,
+                size_t* sig_len);
 
 // Compute the public key of an EC private key (for loaders of keys that omit it).
 // MK_ERR_KEY_UNSUPPORTED for curves we do not do, MK_ERR_KEY_PARSE for a scalar

@@ -46,6 +46,16 @@ Err ClientHandshake::start(Connection& c) {
     MK_TRY(rng.fill(ByteSpan(session_id_)));
     session_id_len_ = sizeof session_id_;
   }
+  for (uint16_t id : cfg_.cipher_suites()) {
+    const CipherSuite* s = find_cipher_suite(id);
+    if (s && cfg_.allows(s->version)) offered_suites_[n_offered_suites_++] = id;
+  }
+  if (n_offered_suites_ == 0)
+    return c.fail(MK_ERR_INVALID_ARGUMENT, "no configured cipher suite fits the version range");
+  for (uint16_t v : {kTls13, kTls12})
+    if (cfg_.allows(v)) offered_versions_[n_offered_versions_++] = v;
+  // The key share serves TLS 1.3, and TLS 1.2's ECDHE too when the server picks
+  // the same group.
   const crypto::KxGroup* group = crypto::kx_group(cfg_.groups()[0]);
   if (!group) return MK_ERR_INTERNAL;
   MK_TRY(share_.generate(*group, rng));
@@ -59,11 +69,12 @@ Err ClientHandshake::send_client_hello(Connection& c, ByteView cookie) {
   ClientHelloParams p;
   p.random = ByteView(random_);
   p.session_id = ByteView(session_id_, session_id_len_);
-  p.cipher_suites = cfg_.cipher_suites();
+  p.cipher_suites = std::span<const uint16_t>(offered_suites_, n_offered_suites_);
+  p.versions = std::span<const uint16_t>(offered_versions_, n_offered_versions_);
   if (send_sni_) p.server_name = server_name_.view();
   p.groups = cfg_.groups();
   p.signature_algorithms = Config::accepted_signature_schemes();
-  p.key_shares = std::span<const KeyShareEntry>(&share, 1);
+  if (cfg_.allows(kTls13)) p.key_shares = std::span<const KeyShareEntry>(&share, 1);
   p.alpn = cfg_.alpn();
   p.cookie = cookie;
   p.record_size_limit = cfg_.record_size_limit();
@@ -73,6 +84,7 @@ Err ClientHandshake::send_client_hello(Connection& c, ByteView cookie) {
 
 Err ClientHandshake::on_message(Connection& c, uint8_t type, ByteView message) {
   const ByteView body = message.subspan(kHandshakeHeaderLen);
+  if (tls12_) return on_message12(c, type, body, message);
   switch (type) {
     case kServerHello:
       return on_server_hello(c, body, message);
@@ -95,8 +107,8 @@ Err ClientHandshake::check_hello_common(Connection& c, const ServerHello& sh) {
   // RFC 8446 4.1.3: TLS 1.3 is chosen only through supported_versions; without it
   // the server picked TLS 1.2 or older.
   if (!sh.has_supported_versions)
-    return c.fail(MK_ERR_PROTOCOL_VERSION,
-                  "server chose TLS version 0x%04x; Meerkat speaks TLS 1.3", sh.legacy_version);
+    return c.fail(MK_ERR_PROTOCOL_VERSION, "server chose TLS version 0x%04x, which is not enabled",
+                  sh.legacy_version);
   if (sh.selected_version != kTls13)
     return c.fail(MK_ERR_ILLEGAL_PARAMETER, "server selected version 0x%04x, which was not offered",
                   sh.selected_version);
@@ -106,7 +118,8 @@ Err ClientHandshake::check_hello_common(Connection& c, const ServerHello& sh) {
   if (!ct_equal(sh.legacy_session_id_echo, ByteView(session_id_, session_id_len_)))
     return c.fail(MK_ERR_ILLEGAL_PARAMETER, "server did not echo the legacy session id");
   bool offered = false;
-  for (uint16_t s : cfg_.cipher_suites()) offered = offered || s == sh.cipher_suite;
+  for (uint16_t s : std::span<const uint16_t>(offered_suites_, n_offered_suites_))
+    offered = offered || s == sh.cipher_suite;
   if (!offered)
     return c.fail(MK_ERR_ILLEGAL_PARAMETER,
                   "server chose cipher suite 0x%04x, which was not offered", sh.cipher_suite);
@@ -123,9 +136,14 @@ Err ClientHandshake::check_hello_common(Connection& c, const ServerHello& sh) {
 Err ClientHandshake::on_server_hello(Connection& c, ByteView body, ByteView message) {
   ServerHello sh;
   MK_TRY(parse_server_hello(body, sh));
+  // RFC 8446 4.1.3: without supported_versions the server chose TLS 1.2 or older.
+  if (!sh.has_supported_versions && sh.legacy_version == kTls12 && cfg_.allows(kTls12) &&
+      !hello_retry_)
+    return on_server_hello12(c, sh, message);
   MK_TRY(check_hello_common(c, sh));
   const CipherSuite* suite = find_cipher_suite(sh.cipher_suite);
-  if (!suite) return MK_ERR_INTERNAL;
+  if (!suite || suite->version != kTls13)
+    return c.fail(MK_ERR_ILLEGAL_PARAMETER, "server chose a TLS 1.2 cipher suite for TLS 1.3");
   if (sh.is_hello_retry) return on_hello_retry(c, sh, *suite, message);
 
   if (!sh.has_key_share) return c.fail(MK_ERR_MISSING_EXTENSION, "server hello has no key_share");
@@ -199,25 +217,10 @@ Err ClientHandshake::on_hello_retry(Connection& c, const ServerHello& hrr, const
 Err ClientHandshake::on_encrypted_extensions(Connection& c, ByteView body, ByteView message) {
   EncryptedExtensions ee;
   MK_TRY(parse_encrypted_extensions(body, ee));
-  if (ee.has_server_name && !send_sni_)
-    return c.fail(MK_ERR_UNSUPPORTED_EXTENSION, "server acknowledged a server_name never sent");
   if (ee.has_early_data)
     return c.fail(MK_ERR_UNSUPPORTED_EXTENSION, "server accepted early data never offered");
-  if (ee.has_alpn) {
-    if (cfg_.alpn().empty())
-      return c.fail(MK_ERR_UNSUPPORTED_EXTENSION,
-                    "server chose an ALPN protocol, none was offered");
-    if (!alpn_list_contains(cfg_.alpn(), ee.alpn_protocol))
-      return c.fail(MK_ERR_ILLEGAL_PARAMETER, "server chose an ALPN protocol that was not offered");
-    MK_TRY(c.set_alpn(ee.alpn_protocol));
-  }
-  if (ee.record_size_limit != 0) {
-    if (ee.record_size_limit < 64)
-      return c.fail(MK_ERR_ILLEGAL_PARAMETER, "server record_size_limit %u is below 64",
-                    ee.record_size_limit);
-    // The server understood the extension, so our own limit now holds too.
-    c.set_record_size_limits(ee.record_size_limit, cfg_.record_size_limit());
-  }
+  MK_TRY(check_server_extensions(c, ee.has_server_name, ee.has_alpn, ee.alpn_protocol,
+                                 ee.record_size_limit));
   MK_TRY(transcript_.add(message));
   c.set_hs_state(HsState::client_wait_cert_or_request);
   return MK_OK;
@@ -277,8 +280,7 @@ Err ClientHandshake::on_finished(Connection& c, ByteView body, ByteView message)
   c.keep_application_secrets(*suite_, keys_.server_application_secret().view(),
                              keys_.client_application_secret().view());
   keys_.forget_handshake_secrets();
-  c.complete_handshake();
-  return MK_OK;
+  return c.complete_handshake();
 }
 
 Err ClientHandshake::send_client_auth(Connection& c, U16List requested_schemes) {
@@ -291,6 +293,38 @@ Err ClientHandshake::send_client_auth(Connection& c, U16List requested_schemes) 
   const size_t n = chain_views(cfg_.chain(), certs);
   MK_TRY(send_certificate(c, transcript_, std::span<const ByteView>(certs, n)));
   return send_certificate_verify(c, transcript_, scheme, /*from_server=*/false);
+}
+
+// What the server says about our server_name, ALPN and record_size_limit offers
+// (TLS 1.3 EncryptedExtensions, TLS 1.2 ServerHello).
+Err ClientHandshake::check_server_extensions(Connection& c, bool server_name, bool alpn,
+                                             ByteView protocol, uint16_t record_size_limit) {
+  if (server_name && !send_sni_)
+    return c.fail(MK_ERR_UNSUPPORTED_EXTENSION, "server acknowledged a server_name never sent");
+  if (alpn) {
+    if (cfg_.alpn().empty())
+      return c.fail(MK_ERR_UNSUPPORTED_EXTENSION,
+                    "server chose an ALPN protocol, none was offered");
+    if (!alpn_list_contains(cfg_.alpn(), protocol))
+      return c.fail(MK_ERR_ILLEGAL_PARAMETER, "server chose an ALPN protocol that was not offered");
+    MK_TRY(c.set_alpn(protocol));
+  }
+  if (record_size_limit != 0) {
+    if (record_size_limit < 64)
+      return c.fail(MK_ERR_ILLEGAL_PARAMETER, "server record_size_limit %u is below 64",
+                    record_size_limit);
+    // The server understood the extension, so our own limit now holds too.
+    c.set_record_size_limits(record_size_limit, cfg_.record_size_limit());
+  }
+  return MK_OK;
+}
+
+Err ClientHandshake::on_change_cipher_spec(Connection& c) {
+  if (!tls12_ || c.hs_state() != HsState::client12_wait_change_cipher_spec)
+    return c.fail(MK_ERR_UNEXPECTED_MESSAGE, "server sent change_cipher_spec out of order");
+  MK_TRY(c.install_read_key12(*suite_, key_block_.server_key.view(), key_block_.server_iv.view()));
+  c.set_hs_state(HsState::client12_wait_finished);
+  return MK_OK;
 }
 
 }  // namespace mk::tls

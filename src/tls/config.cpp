@@ -103,6 +103,14 @@ Err Config::set_groups(std::span<const uint16_t> groups) {
   return MK_OK;
 }
 
+Err Config::set_versions(uint16_t min, uint16_t max) {
+  auto known = [](uint16_t v) { return v == 0x0303 || v == 0x0304; };
+  if (!known(min) || !known(max) || min > max) return MK_ERR_INVALID_ARGUMENT;
+  min_version_ = min;
+  max_version_ = max;
+  return MK_OK;
+}
+
 Err Config::set_record_size_limit(uint16_t limit) {
   if (limit < 64 || limit > kMaxPlaintext + 1) return MK_ERR_INVALID_ARGUMENT;
   record_size_limit_ = limit;

@@ -30,7 +30,7 @@ class CallbackRng final : public crypto::Rng {
 
 class Config {
  public:
-  static constexpr size_t kMaxSuites = 3;
+  static constexpr size_t kMaxSuites = 9;
   static constexpr size_t kMaxGroups = 3;
 
   explicit Config(mk_role role);
@@ -64,10 +64,17 @@ class Config {
   Err set_alpn(const char* comma_list);
   ByteView alpn() const { return alpn_.view(); }
 
+  // Both versions' suites in one list; each version uses the ones that are its own.
   Err set_cipher_suites(std::span<const uint16_t> suites);
   Err set_groups(std::span<const uint16_t> groups);
   std::span<const uint16_t> cipher_suites() const { return {suites_, n_suites_}; }
   std::span<const uint16_t> groups() const { return {groups_, n_groups_}; }
+
+  // The protocol versions this side speaks, 0x0303 (TLS 1.2) ..= 0x0304 (TLS 1.3).
+  Err set_versions(uint16_t min, uint16_t max);
+  uint16_t min_version() const { return min_version_; }
+  uint16_t max_version() const { return max_version_; }
+  bool allows(uint16_t version) const { return version >= min_version_ && version <= max_version_; }
 
   void set_time(mk_time_fn fn, void* user) {
     time_fn_ = fn;
@@ -113,6 +120,8 @@ class Config {
   void* time_user_ = nullptr;
   mutable CallbackRng rng_{nullptr, nullptr};
   bool middlebox_compat_ = true;
+  uint16_t min_version_ = 0x0303;
+  uint16_t max_version_ = 0x0304;
   uint16_t record_size_limit_;
 };
 

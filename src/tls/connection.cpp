@@ -96,13 +96,14 @@ Err Connection::process_record() {
   ByteSpan payload = body;
   if (read_.active()) {
     // A peer that fails before it has keys (on our ServerHello, say) can only send
-    // its alert in the clear; take it, so the reason it gave is reported.
-    if (header.type == kAlert && !established_) return on_alert(body);
-    if (header.type != kApplicationData)
+    // its alert in the clear; take it, so the reason it gave is reported. (TLS 1.2
+    // protects alerts under their own type, so there this cannot be told apart.)
+    if (header.type == kAlert && !established_ && !read_.is_tls12()) return on_alert(body);
+    if (header.type != kApplicationData && !read_.is_tls12())
       return fail(MK_ERR_UNEXPECTED_MESSAGE, "peer sent an unprotected record after keys were set");
     MK_TRY(read_.open_in_place(record, &type, &payload));
-    // RFC 8449 4: the limit counts the inner content type byte.
-    if (payload.size() + 1 > own_record_limit_)
+    // RFC 8449 4: in TLS 1.3 the limit counts the inner content type byte.
+    if (payload.size() + (read_.is_tls12() ? 0 : 1) > own_record_limit_)
       return fail(MK_ERR_RECORD_OVERFLOW,
                   "peer sent a %zu-byte record over the announced limit of %u", payload.size() + 1,
                   static_cast<unsigned>(own_record_limit_));
@@ -140,6 +141,12 @@ Err Connection::process_record() {
 }
 
 Err Connection::on_change_cipher_spec(ByteView payload) {
+  if (is_tls12()) {
+    // TLS 1.2: the real thing, once per direction, at the point the handshake says.
+    if (!hs_ || payload.size() != 1 || payload[0] != 1)
+      return fail(MK_ERR_UNEXPECTED_MESSAGE, "peer sent an unexpected change_cipher_spec record");
+    return hs_->on_change_cipher_spec(*this);
+  }
   // RFC 8446 5: an unprotected change_cipher_spec of the single byte 1 is dropped
   // between the first ClientHello and the peer's Finished; anything else is an
   // unexpected record.
@@ -156,14 +163,15 @@ Err Connection::on_alert(ByteView payload) {
   const uint8_t level = r.u8();
   const uint8_t description = r.u8();
   if (!r.expect_end()) return MK_ERR_DECODE;
-  (void)level;  // RFC 8446 6: the level does not change how an alert is handled
   if (description == kAlertCloseNotify) {
     received_close_ = true;
     if (!established_)
       return fail(MK_ERR_CLOSED, "peer closed the connection during the handshake");
     return MK_OK;
   }
-  if (description == kAlertUserCanceled) {
+  // TLS 1.2 warnings (no_renegotiation, say) leave the connection up; in TLS 1.3
+  // only user_canceled does (RFC 8446 6).
+  if (description == kAlertUserCanceled || (is_tls12() && level == kAlertWarning)) {
     if (++empty_records_ > kMaxEmptyRecordsInRow) return MK_ERR_TOO_MANY_EMPTY_RECORDS;
     return MK_OK;
   }
@@ -198,6 +206,12 @@ Err Connection::on_handshake_payload(ByteView payload) {
 
 Err Connection::on_post_handshake_message(uint8_t type, ByteView message) {
   ByteView body = message.subspan(kHandshakeHeaderLen);
+  if (type == kHelloRequest) {
+    // TLS 1.2 renegotiation request: Meerkat never renegotiates, and may ignore it.
+    if (!body.empty()) return MK_ERR_DECODE;
+    if (++empty_records_ > kMaxEmptyRecordsInRow) return MK_ERR_TOO_MANY_EMPTY_RECORDS;
+    return MK_OK;
+  }
   if (type == kNewSessionTicket) {
     // Meerkat does not resume sessions: check the ticket and drop it.
     MK_TRY(parse_new_session_ticket(body));
@@ -260,6 +274,16 @@ Err Connection::install_write_key(const CipherSuite& suite, ByteView secret) {
   return write_.set_traffic_secret(suite, secret);
 }
 
+Err Connection::install_read_key12(const CipherSuite& suite, ByteView key, ByteView iv) {
+  read_key_changed_ = true;
+  return read_.set_tls12_keys(suite, key, iv);
+}
+
+Err Connection::install_write_key12(const CipherSuite& suite, ByteView key, ByteView iv) {
+  MK_TRY(flush_handshake());
+  return write_.set_tls12_keys(suite, key, iv);
+}
+
 void Connection::keep_application_secrets(const CipherSuite& suite, ByteView read_secret,
                                           ByteView write_secret) {
   suite_ = &suite;
@@ -278,16 +302,21 @@ Err Connection::set_requested_server_name(ByteView name) {
   return sni_.append(name) && sni_.append(ByteView(&nul, 1)) ? MK_OK : MK_ERR_OUT_OF_MEMORY;
 }
 
-void Connection::complete_handshake() {
+Err Connection::complete_handshake() {
+  MK_TRY(flush_handshake());
   established_ = true;
-  hs_state_ = cfg_.is_server() ? HsState::server_established : HsState::client_established;
+  if (is_tls12())
+    hs_state_ = cfg_.is_server() ? HsState::server12_established : HsState::client12_established;
+  else
+    hs_state_ = cfg_.is_server() ? HsState::server_established : HsState::client_established;
   flight_.reset();
+  return MK_OK;
 }
 
 size_t Connection::max_fragment() const {
   // RFC 8449 4: in TLS 1.3 the limit counts the inner content type byte.
   if (!write_.active()) return kMaxPlaintext;
-  const size_t limit = static_cast<size_t>(peer_record_limit_) - 1;
+  const size_t limit = static_cast<size_t>(peer_record_limit_) - (write_.is_tls12() ? 0 : 1);
   return limit < kMaxPlaintext ? limit : kMaxPlaintext;
 }
 
@@ -316,10 +345,8 @@ Err Connection::write(ByteView data, size_t* used) {
   const size_t chunk = max_fragment();
   while (*used < data.size()) {
     const size_t n = data.size() - *used < chunk ? data.size() - *used : chunk;
-    if (out_.pending() > 0 &&
-        out_.pending() + RecordProtection::sealed_size(n, 0) > kMaxQueuedOutput)
-      break;
-    if (write_.sequence() >= kAutoKeyUpdateRecords) {
+    if (out_.pending() > 0 && out_.pending() + write_.record_size(n) > kMaxQueuedOutput) break;
+    if (!is_tls12() && write_.sequence() >= kAutoKeyUpdateRecords) {
       Err e = send_key_update(false);
       if (e != MK_OK) return fail(e);
     }
@@ -343,7 +370,7 @@ Err Connection::send_key_update(bool request_peer) {
 
 Err Connection::key_update(bool request_peer) {
   if (error_ != MK_OK) return error_;
-  if (!established_ || sent_close_) return MK_ERR_BAD_STATE;
+  if (!established_ || sent_close_ || is_tls12()) return MK_ERR_BAD_STATE;
   Err e = send_key_update(request_peer);
   return e == MK_OK ? MK_OK : fail(e);
 }
@@ -383,7 +410,10 @@ Err Connection::fail(Err e) {
   if (error_ != MK_OK) return error_;
   error_ = e;
   // A peer's alert is never answered with one of ours.
-  const int alert = MK_ERR_CATEGORY(e) == MK_CAT_PEER_ALERT ? -1 : alert_for(e);
+  int alert = MK_ERR_CATEGORY(e) == MK_CAT_PEER_ALERT ? -1 : alert_for(e);
+  // TLS 1.2 has neither missing_extension nor certificate_required: both are
+  // handshake failures there.
+  if (is_tls12() && (alert == 109 || alert == 116)) alert = 40;
   if (alert >= 0 && !sent_close_) {
     // Best effort: if even the alert cannot be queued, the error still stands.
     (void)send_alert(kAlertFatal, static_cast<uint8_t>(alert));

@@ -77,6 +77,7 @@ class Connection : public HeapObject {
     return sni_.empty() ? std::string_view() : as_chars(sni_.view().first(sni_.size() - 1));
   }
   bool handshake_done() const { return established_; }
+  bool is_tls12() const { return negotiated_.version == 0x0303; }
 
   // ---- for the handshake objects ----
   const Config& config() const { return cfg_; }
@@ -95,6 +96,9 @@ class Connection : public HeapObject {
   // changed the key (RFC 8446 5.1).
   Err install_read_key(const CipherSuite& suite, ByteView secret);
   Err install_write_key(const CipherSuite& suite, ByteView secret);
+  // TLS 1.2: keys and fixed IVs from the key block, switched at change_cipher_spec.
+  Err install_read_key12(const CipherSuite& suite, ByteView key, ByteView iv);
+  Err install_write_key12(const CipherSuite& suite, ByteView key, ByteView iv);
   // Keep the application traffic secrets for KeyUpdate.
   void keep_application_secrets(const CipherSuite& suite, ByteView read_secret,
                                 ByteView write_secret);
@@ -106,8 +110,9 @@ class Connection : public HeapObject {
   }
   Err set_alpn(ByteView protocol);
   Err set_requested_server_name(ByteView name);
-  // The handshake has ended successfully: free its state.
-  void complete_handshake();
+  // The handshake has ended successfully: send what is left of the last flight and
+  // free the flight buffer (the handshake object itself goes once its call returns).
+  Err complete_handshake();
   // Record the first error and queue the alert it maps to. Returns e.
   Err fail(Err e);
   // The same with a sentence for error_message() (printf-style).

@@ -25,6 +25,11 @@ class Handshake : public HeapObject {
   // One whole handshake message (header included) of a type allowed in the
   // connection's current state.
   virtual Err on_message(Connection& c, uint8_t type, ByteView message) = 0;
+  // TLS 1.2: the peer's change_cipher_spec record (its next records are protected).
+  virtual Err on_change_cipher_spec(Connection& c) {
+    (void)c;
+    return MK_ERR_UNEXPECTED_MESSAGE;
+  }
   // Client only: the name for SNI and certificate verification.
   virtual Err set_server_name(std::string_view name) {
     (void)name;

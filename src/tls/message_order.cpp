@@ -22,6 +22,14 @@ constexpr HandshakeType kClientHello_[] = {kClientHello};
 // ask for post-handshake authentication, so it accepts only key updates.
 constexpr HandshakeType kClientPostHandshake[] = {kNewSessionTicket, kKeyUpdate};
 constexpr HandshakeType kServerPostHandshake[] = {kKeyUpdate};
+constexpr HandshakeType kServerKeyExchange_[] = {kServerKeyExchange};
+constexpr HandshakeType kRequestOrDone[] = {kCertificateRequest, kServerHelloDone};
+constexpr HandshakeType kServerHelloDone_[] = {kServerHelloDone};
+constexpr HandshakeType kClientKeyExchange_[] = {kClientKeyExchange};
+// A TLS 1.2 server may ask for renegotiation; Meerkat's client ignores the request
+// (RFC 5246 7.4.1.1 allows that). A TLS 1.2 server takes nothing after Finished:
+// a client's renegotiating ClientHello is refused.
+constexpr HandshakeType kClient12PostHandshake[] = {kHelloRequest};
 
 constexpr Row kTable[] = {
     {HsState::client_start, "client_start", {}},
@@ -41,6 +49,24 @@ constexpr Row kTable[] = {
     {HsState::server_wait_finished, "server_wait_finished", kFinished_},
     {HsState::client_established, "client_established", kClientPostHandshake},
     {HsState::server_established, "server_established", kServerPostHandshake},
+    {HsState::client12_wait_certificate, "client12_wait_certificate", kCertificate_},
+    {HsState::client12_wait_server_key_exchange, "client12_wait_server_key_exchange",
+     kServerKeyExchange_},
+    {HsState::client12_wait_cert_request_or_done, "client12_wait_cert_request_or_done",
+     kRequestOrDone},
+    {HsState::client12_wait_server_hello_done, "client12_wait_server_hello_done",
+     kServerHelloDone_},
+    {HsState::client12_wait_change_cipher_spec, "client12_wait_change_cipher_spec", {}},
+    {HsState::client12_wait_finished, "client12_wait_finished", kFinished_},
+    {HsState::client12_established, "client12_established", kClient12PostHandshake},
+    {HsState::server12_wait_certificate, "server12_wait_certificate", kCertificate_},
+    {HsState::server12_wait_client_key_exchange, "server12_wait_client_key_exchange",
+     kClientKeyExchange_},
+    {HsState::server12_wait_certificate_verify, "server12_wait_certificate_verify",
+     kCertificateVerify_},
+    {HsState::server12_wait_change_cipher_spec, "server12_wait_change_cipher_spec", {}},
+    {HsState::server12_wait_finished, "server12_wait_finished", kFinished_},
+    {HsState::server12_established, "server12_established", {}},
 };
 static_assert(std::size(kTable) == static_cast<size_t>(HsState::count_), "one row per state");
 

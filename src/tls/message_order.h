@@ -30,6 +30,21 @@ enum class HsState : uint8_t {
   // Both, after Finished: only post-handshake messages.
   client_established,
   server_established,
+  // TLS 1.2 (RFC 5246 7.3), after the ServerHello. A change_cipher_spec record, not
+  // a handshake message, moves the *_wait_change_cipher_spec states on.
+  client12_wait_certificate,
+  client12_wait_server_key_exchange,
+  client12_wait_cert_request_or_done,  // CertificateRequest, or ServerHelloDone
+  client12_wait_server_hello_done,     // after CertificateRequest
+  client12_wait_change_cipher_spec,
+  client12_wait_finished,
+  client12_established,
+  server12_wait_certificate,  // client certificate requested
+  server12_wait_client_key_exchange,
+  server12_wait_certificate_verify,
+  server12_wait_change_cipher_spec,
+  server12_wait_finished,
+  server12_established,
   count_,
 };
 

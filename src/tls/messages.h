@@ -20,14 +20,18 @@
 namespace mk::tls {
 
 enum HandshakeType : uint8_t {
+  kHelloRequest = 0,  // TLS 1.2
   kClientHello = 1,
   kServerHello = 2,
   kNewSessionTicket = 4,
   kEndOfEarlyData = 5,
   kEncryptedExtensions = 8,
   kCertificate = 11,
+  kServerKeyExchange = 12,  // TLS 1.2
   kCertificateRequest = 13,
+  kServerHelloDone = 14,  // TLS 1.2
   kCertificateVerify = 15,
+  kClientKeyExchange = 16,  // TLS 1.2
   kFinished = 20,
   kKeyUpdate = 24,
   kMessageHash = 254,
@@ -38,10 +42,13 @@ enum ExtensionType : uint16_t {
   kExtMaxFragmentLength = 1,
   kExtStatusRequest = 5,
   kExtSupportedGroups = 10,
+  kExtEcPointFormats = 11,  // TLS 1.2 (RFC 8422 5.1.2)
   kExtSignatureAlgorithms = 13,
   kExtAlpn = 16,
   kExtPadding = 21,
+  kExtExtendedMasterSecret = 23,  // TLS 1.2 (RFC 7627)
   kExtRecordSizeLimit = 28,
+  kExtSessionTicket = 35,  // TLS 1.2 (RFC 5077): never offered
   kExtPreSharedKey = 41,
   kExtEarlyData = 42,
   kExtSupportedVersions = 43,
@@ -50,7 +57,12 @@ enum ExtensionType : uint16_t {
   kExtCertificateAuthorities = 47,
   kExtSignatureAlgorithmsCert = 50,
   kExtKeyShare = 51,
+  kExtRenegotiationInfo = 0xff01,  // TLS 1.2 (RFC 5746)
 };
+
+// The signalling cipher suite value a client may send instead of an empty
+// renegotiation_info (RFC 5746 3.3).
+inline constexpr uint16_t kRenegotiationScsv = 0x00ff;
 
 inline constexpr uint16_t kTls12 = 0x0303;
 inline constexpr uint16_t kTls13 = 0x0304;
@@ -110,6 +122,12 @@ struct ClientHello {
   bool has_psk_modes = false;
   bool has_early_data = false;
   uint16_t record_size_limit = 0;  // 0 when absent
+  // TLS 1.2 only.
+  bool has_extended_master_secret = false;
+  bool has_renegotiation_info = false;
+  ByteView renegotiation_info;  // the renegotiated_connection field
+  bool has_ec_point_formats = false;
+  ByteView ec_point_formats;
 
   static constexpr size_t kMaxShares = 8;  // more key shares than this: illegal_parameter
   KeyShareEntry shares_[kMaxShares];
@@ -133,6 +151,9 @@ struct ClientHelloParams {
   ByteView alpn;                   // ProtocolNameList body, empty: no ALPN
   ByteView cookie;                 // empty: none (set when answering an HRR)
   uint16_t record_size_limit = 0;  // 0: not sent
+  // supported_versions, best first; empty means TLS 1.3 alone. Offering TLS 1.2 adds
+  // extended_master_secret, renegotiation_info and ec_point_formats.
+  std::span<const uint16_t> versions;
 };
 
 void write_client_hello(Writer& w, const ClientHelloParams& p);
@@ -153,6 +174,7 @@ struct ServerHello {
   bool has_cookie = false;
   ByteView cookie;
   bool has_psk = false;
+  ByteView extensions;  // the raw block (a TLS 1.2 ServerHello's is read by the caller)
 };
 
 // Without supported_versions (a TLS 1.2 or older ServerHello) only the legacy

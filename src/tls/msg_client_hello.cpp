@@ -106,6 +106,17 @@ Err read_extension(uint16_t type, Reader& body, bool is_last, ClientHello& out) 
     case kExtEarlyData:
       out.has_early_data = true;
       return MK_OK;
+    case kExtExtendedMasterSecret:
+      out.has_extended_master_secret = true;
+      return MK_OK;  // its body must be empty: read_extensions checks nothing is left
+    case kExtRenegotiationInfo:
+      out.has_renegotiation_info = true;
+      out.renegotiation_info = body.vec(1);
+      return body.ok() ? MK_OK : MK_ERR_DECODE;
+    case kExtEcPointFormats:
+      out.has_ec_point_formats = true;
+      out.ec_point_formats = body.vec(1);
+      return body.ok() && !out.ec_point_formats.empty() ? MK_OK : MK_ERR_DECODE;
     default:
       // Extensions Meerkat does not act on, known or not, are skipped whole.
       body.bytes(body.remaining());
@@ -150,7 +161,11 @@ Err parse_client_hello(ByteView body, ClientHello& out) {
 }
 
 void write_client_hello(Writer& w, const ClientHelloParams& p) {
-  static constexpr uint16_t kVersions[] = {kTls13};
+  static constexpr uint16_t kTls13Only[] = {kTls13};
+  const std::span<const uint16_t> versions =
+      p.versions.empty() ? std::span<const uint16_t>(kTls13Only) : p.versions;
+  bool offers_tls12 = false;
+  for (uint16_t v : versions) offers_tls12 = offers_tls12 || v == kTls12;
   size_t msg = begin_message(w, kClientHello);
   w.u16(kTls12);  // legacy_version
   w.bytes(p.random);
@@ -170,7 +185,7 @@ void write_client_hello(Writer& w, const ClientHelloParams& p) {
     end_extension(w, e);
   }
   e = begin_extension(w, kExtSupportedVersions);
-  write_u16_list(w, 1, kVersions);
+  write_u16_list(w, 1, versions);
   end_extension(w, e);
   // An empty list means "leave the extension out" (a TLS 1.3 ClientHello needs
   // both, so only tests of the peer's checks do that).
@@ -200,6 +215,20 @@ void write_client_hello(Writer& w, const ClientHelloParams& p) {
     end_extension(w, e);
   }
   write_record_size_limit_extension(w, p.record_size_limit);
+  if (offers_tls12) {
+    // RFC 7627: the session hash binds the master secret to the whole handshake.
+    e = begin_extension(w, kExtExtendedMasterSecret);
+    end_extension(w, e);
+    // RFC 5746 3.4: an empty renegotiation_info marks a first handshake.
+    e = begin_extension(w, kExtRenegotiationInfo);
+    w.u8(0);
+    end_extension(w, e);
+    // RFC 8422 5.1.2: uncompressed points only.
+    e = begin_extension(w, kExtEcPointFormats);
+    w.u8(1);
+    w.u8(0);
+    end_extension(w, e);
+  }
   w.end_vec(exts);
   end_message(w, msg);
 }

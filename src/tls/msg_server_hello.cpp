@@ -60,6 +60,7 @@ Err parse_server_hello(ByteView body, ServerHello& out) {
                                   std::begin(kHelloRetryRandom), std::end(kHelloRetryRandom));
 
   MK_TRY(check_extension_framing(block));
+  out.extensions = block;
   // Without supported_versions this is a TLS 1.2 (or older) ServerHello, whose
   // extensions follow other rules: the caller refuses it with protocol_version.
   if (!has_extension(block, kExtSupportedVersions)) return MK_OK;

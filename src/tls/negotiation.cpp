@@ -15,9 +15,25 @@ bool same_bytes(ByteView a, ByteView b) {
 
 }  // namespace
 
-const CipherSuite* choose_cipher_suite(std::span<const uint16_t> ours, U16List offered) {
-  for (uint16_t id : ours)
-    if (offered.contains(id)) return find_cipher_suite(id);
+bool suite_fits_key(const CipherSuite& suite, crypto::KeyType key_type) {
+  switch (suite.auth) {
+    case SuiteAuth::any:
+      return true;
+    case SuiteAuth::ecdsa:
+      return key_type == crypto::KeyType::ec;
+    case SuiteAuth::rsa:
+      return key_type == crypto::KeyType::rsa;
+  }
+  return false;
+}
+
+const CipherSuite* choose_cipher_suite(std::span<const uint16_t> ours, U16List offered,
+                                       uint16_t version, crypto::KeyType key_type) {
+  for (uint16_t id : ours) {
+    const CipherSuite* s = find_cipher_suite(id);
+    if (s && s->version == version && suite_fits_key(*s, key_type) && offered.contains(id))
+      return s;
+  }
   return nullptr;
 }
 
@@ -55,6 +71,51 @@ uint16_t choose_signature_scheme(const crypto::PrivateKey& key, U16List offered)
     if (is_tls13_signature_scheme(scheme) && offered.contains(scheme) &&
         crypto::can_sign(key, scheme))
       return scheme;
+  return 0;
+}
+
+uint16_t tls12_provider_scheme(uint16_t wire_scheme) {
+  switch (wire_scheme) {
+    case crypto::kEcdsaSecp256r1Sha256:
+      return crypto::kEcdsaSha256AnyCurve;
+    case crypto::kEcdsaSecp384r1Sha384:
+      return crypto::kEcdsaSha384AnyCurve;
+    case crypto::kEcdsaSecp521r1Sha512:
+      return crypto::kEcdsaSha512AnyCurve;
+    default:
+      return wire_scheme;
+  }
+}
+
+bool scheme_uses_hash(uint16_t wire_scheme, const crypto::HashAlg& hash) {
+  switch (wire_scheme >> 8) {
+    case 0x04:
+      return hash.id == crypto::HashId::sha256;
+    case 0x05:
+      return hash.id == crypto::HashId::sha384;
+    case 0x06:
+      return hash.id == crypto::HashId::sha512;
+    default:
+      break;
+  }
+  switch (wire_scheme) {
+    case crypto::kRsaPssRsaeSha256:
+      return hash.id == crypto::HashId::sha256;
+    case crypto::kRsaPssRsaeSha384:
+      return hash.id == crypto::HashId::sha384;
+    case crypto::kRsaPssRsaeSha512:
+      return hash.id == crypto::HashId::sha512;
+    default:
+      return false;
+  }
+}
+
+uint16_t choose_signature_scheme12(const crypto::PrivateKey& key, U16List offered,
+                                   const crypto::HashAlg* hash) {
+  for (uint16_t scheme : Config::accepted_signature_schemes()) {
+    if (!offered.contains(scheme) || (hash && !scheme_uses_hash(scheme, *hash))) continue;
+    if (crypto::can_sign(key, tls12_provider_scheme(scheme))) return scheme;
+  }
   return 0;
 }
 

@@ -21,12 +21,12 @@ Err OutputQueue::add_record(uint8_t type, ByteView payload, RecordProtection* pr
   }
   const bool sealed = protection && protection->active();
   const size_t record_len =
-      sealed ? RecordProtection::sealed_size(payload.size(), 0) : kRecordHeaderLen + payload.size();
+      sealed ? protection->record_size(payload.size()) : kRecordHeaderLen + payload.size();
+  const size_t offset = sealed ? protection->payload_offset() : kRecordHeaderLen;
   const size_t start = buf_.size();
   if (!buf_.resize(start + record_len)) return MK_ERR_OUT_OF_MEMORY;
   ByteSpan record = buf_.span().subspan(start, record_len);
-  if (!payload.empty())
-    std::memcpy(record.data() + kRecordHeaderLen, payload.data(), payload.size());
+  if (!payload.empty()) std::memcpy(record.data() + offset, payload.data(), payload.size());
   if (!sealed) {
     write_record_header(record, type, static_cast<uint16_t>(payload.size()));
     return MK_OK;

@@ -65,6 +65,8 @@ void RecordProtection::clear() {
   key_.clear();
   secure_wipe(iv_, sizeof iv_);
   seq_ = 0;
+  tls12_ = false;
+  explicit_nonce_len_ = 0;
 }
 
 // Per-record nonce (RFC 8446 5.3): the sequence number, big-endian and left-padded
@@ -77,6 +79,7 @@ void RecordProtection::nonce(uint8_t out[12]) const {
 
 Err RecordProtection::seal_in_place(uint8_t inner_type, size_t len, size_t pad, ByteSpan record) {
   if (!active()) return MK_ERR_BAD_STATE;
+  if (tls12_) return pad == 0 ? seal12(inner_type, len, record) : MK_ERR_INVALID_ARGUMENT;
   if (inner_type == 0 || len > kMaxPlaintext || pad > kMaxInnerPlaintext - 1 - len)
     return MK_ERR_INVALID_ARGUMENT;
   if (record.size() != sealed_size(len, pad)) return MK_ERR_INVALID_ARGUMENT;
@@ -101,6 +104,7 @@ Err RecordProtection::seal_in_place(uint8_t inner_type, size_t len, size_t pad, 
 Err RecordProtection::open_in_place(ByteSpan record, uint8_t* inner_type, ByteSpan* plaintext) {
   if (!active()) return MK_ERR_BAD_STATE;
   if (record.size() < kRecordHeaderLen) return MK_ERR_INVALID_ARGUMENT;
+  if (tls12_) return open12(record, inner_type, plaintext);
   RecordHeader h;
   MK_TRY(parse_record_header(record, h));
   if (h.type != kApplicationData) return MK_ERR_UNEXPECTED_MESSAGE;

@@ -18,6 +18,7 @@ Err ServerHandshake::start(Connection& c) {
 
 Err ServerHandshake::on_message(Connection& c, uint8_t type, ByteView message) {
   const ByteView body = message.subspan(kHandshakeHeaderLen);
+  if (tls12_) return on_message12(c, type, body, message);
   switch (type) {
     case kClientHello:
       return on_client_hello(c, body, message);
@@ -34,13 +35,11 @@ Err ServerHandshake::on_message(Connection& c, uint8_t type, ByteView message) {
 
 Err ServerHandshake::negotiate(Connection& c, const ClientHello& ch, const KeyShareEntry** share,
                                uint16_t* retry_group) {
-  // RFC 8446 4.2.1: only supported_versions negotiates TLS 1.3.
-  if (!ch.has_supported_versions || !ch.supported_versions.contains(kTls13))
-    return c.fail(MK_ERR_PROTOCOL_VERSION, "client does not offer TLS 1.3");
   // RFC 8446 4.1.2: exactly one compression method, null.
   if (ch.compression_methods.size() != 1 || ch.compression_methods[0] != 0)
     return c.fail(MK_ERR_ILLEGAL_PARAMETER, "client hello offers compression");
-  const CipherSuite* suite = choose_cipher_suite(cfg_.cipher_suites(), ch.cipher_suites);
+  const CipherSuite* suite =
+      choose_cipher_suite(cfg_.cipher_suites(), ch.cipher_suites, kTls13, cfg_.private_key().type);
   if (!suite)
     return c.fail(MK_ERR_NO_COMMON_SUITE, "client offers none of the server's cipher suites");
   if (suite_ && suite != suite_)
@@ -76,6 +75,16 @@ Err ServerHandshake::negotiate(Connection& c, const ClientHello& ch, const KeySh
 Err ServerHandshake::on_client_hello(Connection& c, ByteView body, ByteView message) {
   ClientHello ch;
   MK_TRY(parse_client_hello(body, ch));
+  // RFC 8446 4.2.1: only supported_versions negotiates TLS 1.3; a hello without it
+  // speaks the version in legacy_version.
+  const bool offers13 = ch.has_supported_versions && ch.supported_versions.contains(kTls13);
+  const bool offers12 = ch.has_supported_versions ? ch.supported_versions.contains(kTls12)
+                                                  : ch.legacy_version >= kTls12;
+  if (!(offers13 && cfg_.allows(kTls13))) {
+    if (offers12 && cfg_.allows(kTls12) && retry_group_ == 0)
+      return on_client_hello12(c, ch, message);
+    return c.fail(MK_ERR_PROTOCOL_VERSION, "client offers no TLS version the server accepts");
+  }
   const KeyShareEntry* share = nullptr;
   uint16_t retry_group = 0;
   MK_TRY(negotiate(c, ch, &share, &retry_group));
@@ -117,20 +126,7 @@ Err ServerHandshake::send_server_flight(Connection& c, const ClientHello& ch,
                                         const KeyShareEntry& share, ByteView message) {
   // Application choices first, so a refusal costs no key exchange.
   ByteView alpn;
-  if (ch.has_alpn && !cfg_.alpn().empty()) {
-    MK_TRY(choose_alpn(cfg_.alpn(), ch.alpn, &alpn));
-    if (alpn.empty())
-      return c.fail(MK_ERR_NO_APPLICATION_PROTOCOL,
-                    "client offers none of the server's ALPN protocols");
-    MK_TRY(c.set_alpn(alpn));
-  }
-  if (ch.has_server_name) MK_TRY(c.set_requested_server_name(ch.server_name));
-  if (ch.record_size_limit != 0) {
-    if (ch.record_size_limit < 64)
-      return c.fail(MK_ERR_ILLEGAL_PARAMETER, "client record_size_limit %u is below 64",
-                    ch.record_size_limit);
-    c.set_record_size_limits(ch.record_size_limit, cfg_.record_size_limit());
-  }
+  MK_TRY(accept_client_extensions(c, ch, &alpn));
 
   const crypto::KxGroup* group = crypto::kx_group(share.group);
   if (!group) return MK_ERR_INTERNAL;
@@ -228,7 +224,26 @@ Err ServerHandshake::on_finished(Connection& c, ByteView body, ByteView message)
   c.keep_application_secrets(*suite_, keys_.client_application_secret().view(),
                              keys_.server_application_secret().view());
   keys_.forget_handshake_secrets();
-  c.complete_handshake();
+  return c.complete_handshake();
+}
+
+Err ServerHandshake::accept_client_extensions(Connection& c, const ClientHello& ch,
+                                              ByteView* alpn) {
+  *alpn = {};
+  if (ch.has_alpn && !cfg_.alpn().empty()) {
+    MK_TRY(choose_alpn(cfg_.alpn(), ch.alpn, alpn));
+    if (alpn->empty())
+      return c.fail(MK_ERR_NO_APPLICATION_PROTOCOL,
+                    "client offers none of the server's ALPN protocols");
+    MK_TRY(c.set_alpn(*alpn));
+  }
+  if (ch.has_server_name) MK_TRY(c.set_requested_server_name(ch.server_name));
+  if (ch.record_size_limit != 0) {
+    if (ch.record_size_limit < 64)
+      return c.fail(MK_ERR_ILLEGAL_PARAMETER, "client record_size_limit %u is below 64",
+                    ch.record_size_limit);
+    c.set_record_size_limits(ch.record_size_limit, cfg_.record_size_limit());
+  }
   return MK_OK;
 }
 

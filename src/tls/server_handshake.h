@@ -8,6 +8,7 @@
 #include "tls/handshake.h"
 #include "tls/key_schedule.h"
 #include "tls/messages.h"
+#include "tls/prf12.h"
 #include "tls/transcript.h"
 
 namespace mk::tls {
@@ -18,6 +19,7 @@ class ServerHandshake final : public Handshake {
 
   Err start(Connection& c) override;
   Err on_message(Connection& c, uint8_t type, ByteView message) override;
+  Err on_change_cipher_spec(Connection& c) override;
 
  private:
   Err on_client_hello(Connection& c, ByteView body, ByteView message);
@@ -30,6 +32,17 @@ class ServerHandshake final : public Handshake {
   Err on_certificate(Connection& c, ByteView body, ByteView message);
   Err on_certificate_verify(Connection& c, ByteView body, ByteView message);
   Err on_finished(Connection& c, ByteView body, ByteView message);
+  // ALPN, SNI and record_size_limit, the same in both versions; *alpn gets the
+  // protocol chosen (empty: none).
+  Err accept_client_extensions(Connection& c, const ClientHello& ch, ByteView* alpn);
+
+  // TLS 1.2 (server_handshake12.cpp).
+  Err on_client_hello12(Connection& c, const ClientHello& ch, ByteView message);
+  Err on_message12(Connection& c, uint8_t type, ByteView body, ByteView message);
+  Err on_certificate12(Connection& c, ByteView body, ByteView message);
+  Err on_client_key_exchange(Connection& c, ByteView body, ByteView message);
+  Err on_certificate_verify12(Connection& c, ByteView body, ByteView message);
+  Err on_finished12(Connection& c, ByteView body, ByteView message);
 
   const Config& cfg_;
   Transcript transcript_;
@@ -39,6 +52,14 @@ class ServerHandshake final : public Handshake {
   uint16_t retry_group_ = 0;  // the group a HelloRetryRequest asked for
   bool ccs_sent_ = false;
   crypto::PublicKey peer_key_;
+  // TLS 1.2.
+  bool tls12_ = false;
+  bool client_certified_ = false;  // the client sent a certificate: CertificateVerify follows
+  uint8_t client_random_[kRandomLen] = {};
+  uint8_t server_random_[kRandomLen] = {};
+  crypto::KeyShare share_;
+  MasterSecret master_;
+  KeyBlock12 key_block_;
 };
 
 }  // namespace mk::tls

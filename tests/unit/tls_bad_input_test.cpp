@@ -2,6 +2,7 @@
 // error and the right alert on the wire, never a crash, a hang or a silent pass.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -134,19 +135,30 @@ TEST_F(FreshServer, AFatalAlertFromTheClientEndsTheHandshake) {
   EXPECT_EQ(output(), "");  // an alert is never answered with an alert
 }
 
-TEST_F(FreshServer, AClientHelloWithoutSupportedVersionsIsTls12) {
-  const std::string hello = build([](Writer& w) {
-    const size_t m = tls::begin_message(w, tls::kClientHello);
-    w.u16(0x0303);
-    w.zeros(32);
-    w.u8(0);                  // session id
-    w.u16(2), w.u16(0xc02b);  // TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
-    w.u8(1), w.u8(0);         // compression
-    w.u16(0);                 // extensions
-    tls::end_message(w, m);
-  });
-  EXPECT_EQ(feed(record(22, hello)), MK_ERR_PROTOCOL_VERSION);
+// A TLS 1.2 ClientHello: no supported_versions, no extended master secret.
+std::string tls12_client_hello_without_extensions() {
+  return record(22, build([](Writer& w) {
+                  const size_t m = tls::begin_message(w, tls::kClientHello);
+                  w.u16(0x0303);
+                  w.zeros(32);
+                  w.u8(0);                  // session id
+                  w.u16(2), w.u16(0xc02b);  // TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+                  w.u8(1), w.u8(0);         // compression
+                  w.u16(0);                 // extensions
+                  tls::end_message(w, m);
+                }));
+}
+
+TEST_F(FreshServer, ATls12HelloToATls13OnlyServerIsAProtocolVersionError) {
+  ASSERT_EQ(mk_config_set_versions(cfg_.get(), MK_TLS_1_3, MK_TLS_1_3), MK_OK);
+  conn_.reset(mk_conn_new(cfg_.get()));
+  EXPECT_EQ(feed(tls12_client_hello_without_extensions()), MK_ERR_PROTOCOL_VERSION);
   EXPECT_EQ(output(), alert_record(70));
+}
+
+TEST_F(FreshServer, ATls12HelloWithoutExtendedMasterSecretIsRefused) {
+  EXPECT_EQ(feed(tls12_client_hello_without_extensions()), MK_ERR_NO_EXTENDED_MASTER_SECRET);
+  EXPECT_EQ(output(), alert_record(40));
 }
 
 TEST_F(FreshServer, AClientHelloOfferingCompressionIsIllegal) {
@@ -232,12 +244,13 @@ TEST_F(FreshServer, EveryTruncationOfAClientHelloFailsCleanly) {
 class ClientAwaitingServerHello : public ::testing::Test {
  protected:
   void SetUp() override {
-    cfg_ = client_config("ecdsa-p256");
+    if (!cfg_) cfg_ = client_config("ecdsa-p256");
     mk_config_set_middlebox_compat(cfg_.get(), 0);  // empty session id: easy to echo
     const uint16_t groups[] = {MK_GROUP_X25519, MK_GROUP_SECP256R1};
     mk_config_set_groups(cfg_.get(), groups, 2);
-    const uint16_t suite = MK_TLS_AES_128_GCM_SHA256;
-    mk_config_set_cipher_suites(cfg_.get(), &suite, 1);
+    const uint16_t suites[] = {MK_TLS_AES_128_GCM_SHA256,
+                               MK_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
+    mk_config_set_cipher_suites(cfg_.get(), suites, 2);
     conn_.reset(mk_conn_new(cfg_.get()));
     mk_conn_set_server_name(conn_.get(), "localhost", 9);
     ASSERT_EQ(mk_conn_start(conn_.get()), MK_OK);
@@ -278,19 +291,54 @@ TEST_F(ClientAwaitingServerHello, GarbageIsNotTls) {
   EXPECT_EQ(output(), alert_record(10));
 }
 
-TEST_F(ClientAwaitingServerHello, AServerHelloForTls12IsAProtocolVersionError) {
-  const std::string hello = build([&](Writer& w) {
-    const size_t m = tls::begin_message(w, tls::kServerHello);
-    w.u16(0x0303);
-    w.bytes(ByteView(random_));
-    w.u8(0);
-    w.u16(0xc02b);
-    w.u8(0);
-    w.u16(0);
-    tls::end_message(w, m);
-  });
-  EXPECT_EQ(feed(record(22, hello)), MK_ERR_PROTOCOL_VERSION);
+// A TLS 1.2 ServerHello choosing TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, with the
+// given random and extensions block.
+std::string tls12_server_hello(ByteView random, const std::string& extensions) {
+  return record(22, build([&](Writer& w) {
+                  const size_t m = tls::begin_message(w, tls::kServerHello);
+                  w.u16(0x0303);
+                  w.bytes(random);
+                  w.u8(0);
+                  w.u16(0xc02b);
+                  w.u8(0);
+                  w.u16(static_cast<uint16_t>(extensions.size()));
+                  w.bytes(as_bytes(extensions));
+                  tls::end_message(w, m);
+                }));
+}
+const std::string kExtendedMasterSecret("\x00\x17\x00\x00", 4);
+
+TEST_F(ClientAwaitingServerHello, ATls12ServerHelloToATls13OnlyClientIsAProtocolVersionError) {
+  ASSERT_EQ(mk_config_set_versions(cfg_.get(), MK_TLS_1_3, MK_TLS_1_3), MK_OK);
+  SetUp();
+  EXPECT_EQ(feed(tls12_server_hello(ByteView(random_), kExtendedMasterSecret)),
+            MK_ERR_PROTOCOL_VERSION);
   EXPECT_EQ(output(), alert_record(70));
+}
+
+TEST_F(ClientAwaitingServerHello, ATls12ServerHelloMarkedAsADowngradeIsRefused) {
+  std::copy(std::begin(tls::kDowngradeTls12), std::end(tls::kDowngradeTls12), random_ + 24);
+  EXPECT_EQ(feed(tls12_server_hello(ByteView(random_), kExtendedMasterSecret)), MK_ERR_DOWNGRADE);
+  EXPECT_EQ(output(), alert_record(47));
+}
+
+TEST_F(ClientAwaitingServerHello, ATls12ServerWithoutExtendedMasterSecretIsRefused) {
+  EXPECT_EQ(feed(tls12_server_hello(ByteView(random_), "")), MK_ERR_NO_EXTENDED_MASTER_SECRET);
+  EXPECT_EQ(output(), alert_record(40));
+}
+
+TEST_F(ClientAwaitingServerHello, ATls12ServerRenegotiatingOnAFirstHandshakeIsRefused) {
+  const std::string renegotiation("\xff\x01\x00\x02\x01\x07", 6);
+  EXPECT_EQ(feed(tls12_server_hello(ByteView(random_), kExtendedMasterSecret + renegotiation)),
+            MK_ERR_RENEGOTIATION);
+  EXPECT_EQ(output(), alert_record(40));
+}
+
+TEST_F(ClientAwaitingServerHello, ATls12ServerHelloWithAnExtensionNeverOfferedIsRefused) {
+  const std::string ticket("\x00\x23\x00\x00", 4);  // session_ticket
+  EXPECT_EQ(feed(tls12_server_hello(ByteView(random_), kExtendedMasterSecret + ticket)),
+            MK_ERR_UNSUPPORTED_EXTENSION);
+  EXPECT_EQ(output(), alert_record(110));
 }
 
 TEST_F(ClientAwaitingServerHello, ASuiteThatWasNotOfferedIsIllegal) {

@@ -49,6 +49,21 @@ TEST(MessageOrder, AfterTheHandshakeOnlyPostHandshakeMessagesArrive) {
   EXPECT_FALSE(message_allowed(HsState::server_established, kClientHello));
 }
 
+TEST(MessageOrder, ATls12ServerTakesNothingAfterTheHandshake) {
+  // No renegotiation: a new ClientHello is unexpected.
+  EXPECT_TRUE(allowed_messages(HsState::server12_established).empty());
+}
+
+TEST(MessageOrder, ATls12ClientOnlyHearsHelloRequestsAfterTheHandshake) {
+  ASSERT_EQ(allowed_messages(HsState::client12_established).size(), 1u);
+  EXPECT_TRUE(message_allowed(HsState::client12_established, kHelloRequest));
+}
+
+TEST(MessageOrder, ChangeCipherSpecStatesTakeNoHandshakeMessage) {
+  EXPECT_TRUE(allowed_messages(HsState::client12_wait_change_cipher_spec).empty());
+  EXPECT_TRUE(allowed_messages(HsState::server12_wait_change_cipher_spec).empty());
+}
+
 TEST(MessageOrder, KeyUpdateIsRefusedDuringTheHandshake) {
   for (HsState s : kWaitingStates) EXPECT_FALSE(message_allowed(s, kKeyUpdate)) << state_name(s);
 }

@@ -17,14 +17,49 @@ ByteView bytes(const std::string& s) {
 
 TEST(Negotiation, CipherSuiteFollowsOurOrder) {
   const uint16_t ours[] = {0x1303, 0x1301};
-  const CipherSuite* s = choose_cipher_suite(ours, list(std::string("\x13\x01\x13\x03", 4)));
+  const CipherSuite* s = choose_cipher_suite(ours, list(std::string("\x13\x01\x13\x03", 4)), 0x0304,
+                                             crypto::KeyType::ec);
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->id, 0x1303);
 }
 
 TEST(Negotiation, NoCommonCipherSuiteIsNull) {
   const uint16_t ours[] = {0x1301};
-  EXPECT_EQ(choose_cipher_suite(ours, list(std::string("\xc0\x2b", 2))), nullptr);
+  EXPECT_EQ(
+      choose_cipher_suite(ours, list(std::string("\xc0\x2b", 2)), 0x0304, crypto::KeyType::ec),
+      nullptr);
+}
+
+TEST(Negotiation, ASuiteOfTheOtherVersionIsNeverChosen) {
+  const uint16_t ours[] = {0x1301, 0xc02b};
+  const std::string offered("\x13\x01\xc0\x2b", 4);
+  const CipherSuite* s = choose_cipher_suite(ours, list(offered), 0x0303, crypto::KeyType::ec);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->id, 0xc02b);
+}
+
+TEST(Negotiation, Tls12SuitesMustFitTheServersKey) {
+  const uint16_t ours[] = {0xc02b, 0xc02f};
+  const std::string offered("\xc0\x2b\xc0\x2f", 4);
+  EXPECT_EQ(choose_cipher_suite(ours, list(offered), 0x0303, crypto::KeyType::rsa)->id, 0xc02f);
+  EXPECT_EQ(choose_cipher_suite(ours, list(offered), 0x0303, crypto::KeyType::ec)->id, 0xc02b);
+  const uint16_t rsa_only[] = {0xc02f};
+  EXPECT_EQ(choose_cipher_suite(rsa_only, list(offered), 0x0303, crypto::KeyType::ec), nullptr);
+}
+
+TEST(Negotiation, Tls12EcdsaCodePointsNameOnlyTheHash) {
+  EXPECT_EQ(tls12_provider_scheme(0x0403), crypto::kEcdsaSha256AnyCurve);
+  EXPECT_EQ(tls12_provider_scheme(0x0503), crypto::kEcdsaSha384AnyCurve);
+  EXPECT_EQ(tls12_provider_scheme(0x0804), 0x0804);
+  EXPECT_EQ(tls12_provider_scheme(0x0401), 0x0401);
+}
+
+TEST(Negotiation, SchemesAreMatchedToTheirHash) {
+  EXPECT_TRUE(scheme_uses_hash(0x0403, crypto::sha256()));
+  EXPECT_TRUE(scheme_uses_hash(0x0501, crypto::sha384()));
+  EXPECT_TRUE(scheme_uses_hash(0x0806, crypto::sha512()));
+  EXPECT_FALSE(scheme_uses_hash(0x0804, crypto::sha384()));
+  EXPECT_FALSE(scheme_uses_hash(0x0201, crypto::sha256()));  // SHA-1 is never anything
 }
 
 TEST(Negotiation, AUsableKeyShareIsTakenEvenIfNotOurFavouriteGroup) {

@@ -69,13 +69,21 @@ bool can_sign(const PrivateKey& key, uint16_t scheme) {
 
 Err sign(uint16_t scheme, const PrivateKey& key, ByteView msg, Rng& rng, ByteSpan sig,
          size_t* sig_len) {
+  const SignatureScheme* s = signature_scheme(scheme);
+  if (!s) return MK_ERR_NO_COMMON_SIGNATURE;
+  uint8_t h[kMaxHashLen];
+  const size_t h_len = digest(*hash_by_id(s->hash), msg, ByteSpan(h));
+  return sign_digest(scheme, key, ByteView(h, h_len), rng, sig, sig_len);
+}
+
+Err sign_digest(uint16_t scheme, const PrivateKey& key, ByteView mhash, Rng& rng, ByteSpan sig,
+                size_t* sig_len) {
   if (!sig_len) return MK_ERR_INVALID_ARGUMENT;
   *sig_len = 0;
   if (!can_sign(key, scheme)) return MK_ERR_NO_COMMON_SIGNATURE;
   const SignatureScheme& s = *signature_scheme(scheme);
   const HashAlg& hash = *hash_by_id(s.hash);
-  uint8_t h[kMaxHashLen];
-  const ByteView mhash(h, digest(hash, msg, ByteSpan(h)));
+  if (mhash.size() != hash.out_len) return MK_ERR_INVALID_ARGUMENT;
   switch (s.padding) {
     case SignaturePadding::ecdsa:
       return bearssl::ecdsa_sign(key, hash, mhash, sig, sig_len);
