@@ -134,8 +134,10 @@ class MeerkatPair final : public TlsPair {
   }
 
  private:
+  // TLS 1.3 only, the scenario's suite and group (as the OpenSSL pair is set up).
   static int restrict_to(mk_config* cfg, const Scenario& s) {
-    int err = mk_config_set_cipher_suites(cfg, &s.suite, 1);
+    int err = mk_config_set_versions(cfg, MK_TLS_1_3, MK_TLS_1_3);
+    if (err == MK_OK) err = mk_config_set_cipher_suites(cfg, &s.suite, 1);
     return err != MK_OK ? err : mk_config_set_groups(cfg, &s.group, 1);
   }
 

@@ -51,14 +51,17 @@ std::string largest_members(const ProgramText& t) {
   if (t.member_bytes.empty()) return "";
   std::map<std::string, std::string> layers = layer_of_sources();
   std::map<std::string, size_t> by_layer;
+  size_t tls12 = 0;  // the engine names its TLS 1.2-only files *12*
   for (const auto& [member, bytes] : t.member_bytes[0]) {
     std::string name = member.ends_with(".o") ? member.substr(0, member.size() - 2) : member;
     auto it = layers.find(name);
     by_layer[it == layers.end() ? "generated" : it->second] += bytes;
+    if (name.find("12") != std::string::npos) tls12 += bytes;
   }
   std::string out = "Meerkat by directory:";
   for (const auto& [layer, bytes] : by_layer) out += " " + layer + " " + kib_text(bytes) + ",";
   out.back() = ';';
+  out += " TLS 1.2-only files (*12*) " + kib_text(tls12) + ";";
   out += " largest objects:";
   size_t shown = 0;
   for (const auto& [member, bytes] : t.member_bytes[0]) {

@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   mk_config* cfg = mk_config_new(MK_ROLE_SERVER);
-  int err = mk_config_load_cert_chain_file(cfg, argv[1]);
+  int err = mk_config_set_versions(cfg, MK_TLS_1_3, MK_TLS_1_3);
+  if (err == MK_OK) err = mk_config_load_cert_chain_file(cfg, argv[1]);
   if (err == MK_OK) err = mk_config_load_private_key_file(cfg, argv[2]);
   if (err != MK_OK) {
     fprintf(stderr, "config: %s\n", mk_err_text(err));
