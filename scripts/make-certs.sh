@@ -21,33 +21,12 @@ START=20260101000000Z
 END=20360101000000Z
 
 # ---- openssl ca scaffolding ----------------------------------------------------
-mkdir -p "$WORK/ca/newcerts"
-: >"$WORK/ca/index.txt"
-cat >"$WORK/ca/ca.cnf" <<EOF
-[ ca ]
-default_ca = ca_default
-
-[ ca_default ]
-dir = $WORK/ca
-database = \$dir/index.txt
-new_certs_dir = \$dir/newcerts
-serial = \$dir/serial
-unique_subject = no
-default_md = sha256
-policy = policy_any
-copy_extensions = none
-email_in_dn = no
-
-[ policy_any ]
-organizationName = optional
-commonName = supplied
-
-[ req ]
-distinguished_name = req_dn
-prompt = no
-[ req_dn ]
-CN = unused
-EOF
+# shellcheck source=lib/openssl-ca.sh
+. "$ROOT/scripts/lib/openssl-ca.sh"
+ca_init "$WORK/ca"
+CA_EXTFILE="$WORK/ca/ext.cnf"
+CA_START=$START
+CA_END=$END
 
 cat >"$WORK/ca/ext.cnf" <<'EOF'
 [ root ]
@@ -84,41 +63,6 @@ extendedKeyUsage = clientAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 EOF
-
-SERIAL=4096  # one global counter, so every certificate has its own serial
-
-# new_key <type> <out.pem>: a PKCS#8 private key. type: p256 p384 rsa2048 rsa4096
-new_key() {
-  case "$1" in
-    p256) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 \
-            -pkeyopt ec_param_enc:named_curve -out "$2" ;;
-    p384) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 \
-            -pkeyopt ec_param_enc:named_curve -out "$2" ;;
-    rsa2048) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$2" ;;
-    rsa4096) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out "$2" ;;
-    *) echo "make-certs: unknown key type $1" >&2; exit 1 ;;
-  esac 2>/dev/null
-}
-
-# issue <out.pem> <subject> <key.pem> <ext-section> <md> <issuer.pem|self> <issuer-key.pem> [start end]
-issue() {
-  local out=$1 subj=$2 key=$3 ext=$4 md=$5 issuer=$6 issuer_key=$7
-  local start=${8:-$START} end=${9:-$END}
-  local csr="$WORK/req.csr"
-  openssl req -new -config "$WORK/ca/ca.cnf" -key "$key" -subj "$subj" -out "$csr"
-  printf '%X\n' "$SERIAL" >"$WORK/ca/serial"
-  SERIAL=$((SERIAL + 1))
-  local signer=()
-  if [ "$issuer" = self ]; then
-    signer=(-selfsign -keyfile "$key")
-  else
-    signer=(-cert "$issuer" -keyfile "$issuer_key")
-  fi
-  openssl ca -batch -config "$WORK/ca/ca.cnf" -notext -preserveDN \
-    -md "$md" -startdate "$start" -enddate "$end" \
-    -extfile "$WORK/ca/ext.cnf" -extensions "$ext" \
-    "${signer[@]}" -in "$csr" -out "$out" 2>/dev/null
-}
 
 # ---- tests/data/certs/<kind> ---------------------------------------------------
 TESTS="$WORK/tests"

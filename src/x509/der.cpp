@@ -263,9 +263,11 @@ uint32_t Parser::named_bits() {
     if (unused != 0) fail(Fault::bad_bit_string);
     return 0;
   }
-  // DER: unused bits are zero and the last used bit is a one (no trailing zeros).
+  // Unused bits are zero. DER would also drop trailing zero bits, but a root in
+  // Debian's bundle (Trustwave Global ECC P256) writes keyUsage as 03 03 07 06 00,
+  // and the meaning is not in doubt, so trailing zeros are tolerated.
   uint8_t last = bits.back();
-  if ((last & ((1u << unused) - 1)) != 0 || ((last >> unused) & 1) == 0) {
+  if ((last & ((1u << unused) - 1)) != 0) {
     fail(Fault::bad_bit_string);
     return 0;
   }
@@ -301,8 +303,10 @@ unsigned days_in_month(unsigned y, unsigned m) {
 int64_t Parser::time() {
   Element e = element();
   if (!ok()) return 0;
-  // RFC 5280 4.1.2.5: UTCTime YYMMDDHHMMSSZ for 1950..2049, GeneralizedTime
-  // YYYYMMDDHHMMSSZ from 2050 on; no fractions, no offsets.
+  // RFC 5280 4.1.2.5: UTCTime YYMMDDHHMMSSZ (1950..2049) or GeneralizedTime
+  // YYYYMMDDHHMMSSZ, no fractions, no offsets. CAs should use GeneralizedTime only
+  // from 2050 on, but a root in Debian's bundle (Certum Trusted Network CA 2) uses
+  // it for 2011, so any year is accepted.
   ByteView v = e.value;
   unsigned year = 0;
   size_t at = 0;
@@ -312,7 +316,7 @@ int64_t Parser::time() {
     year += year >= 50 ? 1900 : 2000;
     at = 2;
   } else if (e.tag == kGeneralizedTime && v.size() == 15) {
-    good = digits(v, 0, 4, year) && year >= 2050;
+    good = digits(v, 0, 4, year);
     at = 4;
   } else if (e.tag != kUtcTime && e.tag != kGeneralizedTime) {
     fail(Fault::unexpected_tag);
@@ -347,15 +351,17 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 
 void format_oid(ByteView oid, char* out, size_t cap) {
   if (cap == 0) return;
+  out[0] = '\0';
   size_t n = 0;
+  auto put = [&](uint64_t v) {
+    char arc[24];
+    int len =
+        std::snprintf(arc, sizeof arc, n ? ".%llu" : "%llu", static_cast<unsigned long long>(v));
+    for (int i = 0; i < len && n + 1 < cap; ++i) out[n++] = arc[i];
+    out[n] = '\0';
+  };
   uint64_t value = 0;
   bool first = true;
-  auto put = [&](uint64_t v) {
-    int k =
-        std::snprintf(out + n, cap - n, n ? ".%llu" : "%llu", static_cast<unsigned long long>(v));
-    if (k > 0) n = std::min(cap - 1, n + static_cast<size_t>(k));
-  };
-  out[0] = '\0';
   for (uint8_t b : oid) {
     value = (value << 7) | (b & 0x7f);
     if (b & 0x80) continue;

@@ -121,10 +121,11 @@ class Parser {
   void null();
   // BIT STRING with zero unused bits (signatures, keys); returns the bits.
   ByteView bit_string_octets();
-  // BIT STRING as a named bit list (KeyUsage): bit 0 is the first bit. DER forbids
-  // trailing zero bits, so the encoding must be the shortest.
+  // BIT STRING as a named bit list (KeyUsage): bit 0 is the first bit. Unused bits
+  // must be zero; trailing zero bits (which DER would drop) are tolerated.
   uint32_t named_bits();
-  // UTCTime or GeneralizedTime (RFC 5280 4.1.2.5 forms only), as seconds since 1970.
+  // UTCTime or GeneralizedTime in the RFC 5280 4.1.2.5 forms (seconds, "Z"), as
+  // seconds since 1970.
   int64_t time();
 
   // Fail unless the whole input was read. Returns ok().

@@ -10,22 +10,6 @@
 namespace mk::x509 {
 namespace {
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-std::string_view without_trailing_dot(std::string_view s) {
-  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  return s;
-}
-
 // name is c, or below c ("example.com" covers itself and its subdomains, ".example.com"
 // only its subdomains, "" everything).
 bool dns_within(std::string_view name, std::string_view c) {

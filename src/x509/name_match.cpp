@@ -12,27 +12,15 @@ char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
 bool ldh(char c) {
   c = lower(c);
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-std::string_view without_trailing_dot(std::string_view s) {
-  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  return s;
-}
-
 bool parse_ipv4(std::string_view text, uint8_t out[4]) {
-  size_t part = 0;
-  while (part < 4) {
+  for (size_t part = 0; part < 4; ++part) {
     size_t dot = text.find('.');
+    if ((part < 3) != (dot != std::string_view::npos)) return false;  // exactly three dots
     std::string_view num = text.substr(0, dot);
     if (num.empty() || num.size() > 3 || (num.size() > 1 && num[0] == '0')) return false;
     unsigned v = 0;
@@ -41,11 +29,10 @@ bool parse_ipv4(std::string_view text, uint8_t out[4]) {
       v = v * 10 + static_cast<unsigned>(c - '0');
     }
     if (v > 255) return false;
-    out[part++] = static_cast<uint8_t>(v);
-    if (dot == std::string_view::npos) break;
-    text.remove_prefix(dot + 1);
+    out[part] = static_cast<uint8_t>(v);
+    text.remove_prefix(part < 3 ? dot + 1 : text.size());
   }
-  return part == 4 && text.find('.') == std::string_view::npos;
+  return true;
 }
 
 int hex_value(char c) {
@@ -113,6 +100,18 @@ bool parse_ipv6(std::string_view text, uint8_t out[16]) {
 
 }  // namespace
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+std::string_view without_trailing_dot(std::string_view name) {
+  if (!name.empty() && name.back() == '.') name.remove_suffix(1);
+  return name;
+}
+
 bool parse_ip_address(std::string_view text, uint8_t out[16], size_t& len) {
   if (text.find(':') != std::string_view::npos) {
     len = 16;
@@ -127,9 +126,10 @@ bool valid_dns_name(std::string_view name, bool allow_wildcard) {
   if (name.empty() || name.size() > 253) return false;
   size_t labels = 0;
   bool wildcard = false;
+  std::string_view label;
   while (true) {
     size_t dot = name.find('.');
-    std::string_view label = name.substr(0, dot);
+    label = name.substr(0, dot);
     if (labels == 0 && allow_wildcard && label == "*") {
       wildcard = true;
     } else {
@@ -142,8 +142,11 @@ bool valid_dns_name(std::string_view name, bool allow_wildcard) {
     if (dot == std::string_view::npos) break;
     name.remove_prefix(dot + 1);
   }
-  // "*.example" is the least a wildcard may cover.
-  return !wildcard || labels >= 3;
+  // A top-level domain is never all digits (RFC 3696 2), so "192.0.2.1" is an
+  // address, not a name; and "*.example.tld" is the least a wildcard may cover.
+  bool numeric_tld = true;
+  for (char c : label) numeric_tld = numeric_tld && c >= '0' && c <= '9';
+  return !numeric_tld && (!wildcard || labels >= 3);
 }
 
 bool dns_name_matches(std::string_view presented, std::string_view reference) {

@@ -47,6 +47,11 @@ bool san_matches(const Certificate& cert, const ReferenceName& ref);
 // what the refusal sentence calls "certificate for X".
 void presented_name(const Certificate& cert, char* out, size_t cap);
 
+// ASCII case-insensitive equality, as DNS names compare.
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+// name without one trailing dot (the root label).
+std::string_view without_trailing_dot(std::string_view name);
+
 // Text form of an address: dotted quad or RFC 5952.
 void format_ip(ByteView ip, char* out, size_t cap);
 

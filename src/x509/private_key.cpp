@@ -1,6 +1,7 @@
 // Private keys: PKCS#8 (RFC 5208 / 5958), SEC1 (RFC 5915) and PKCS#1 (RFC 8017),
 // as PEM or DER. ECDSA keys on P-256 and P-384, RSA keys of 2048 to 4096 bits.
-#include <cstring>
+#include <algorithm>
+#include <cstdio>
 #include <string_view>
 
 #include "x509/der.h"
@@ -29,9 +30,9 @@ KeyResult malformed(const Parser& p) {
   return {MK_ERR_KEY_PARSE, der::fault_text(p.fault())};
 }
 
-bool copy_into(ByteView v, uint8_t* dst, size_t cap, size_t& len) {
-  if (v.size() > cap) return false;
-  std::memcpy(dst, v.data(), v.size());
+bool copy_into(ByteView v, ByteSpan dst, size_t& len) {
+  if (v.size() > dst.size()) return false;
+  std::ranges::copy(v, dst.begin());
   len = v.size();
   return true;
 }
@@ -69,12 +70,10 @@ KeyResult pkcs1(ByteView der_bytes, crypto::PrivateKey& key) {
   for (uint8_t top_byte = n[0]; (top_byte & 0x80) == 0; top_byte <<= 1) --bits;
   if (bits < 2048 || bits > 4096 || bits % 8 != 0)
     return refuse(MK_ERR_KEY_UNSUPPORTED, "RSA keys must have 2048 to 4096 bits, in whole octets");
-  constexpr size_t kHalf = crypto::kMaxRsaBytes / 2;
-  bool fits = copy_into(n, key.pub.n, sizeof key.pub.n, key.pub.n_len) &&
-              copy_into(e, key.pub.e, sizeof key.pub.e, key.pub.e_len) &&
-              copy_into(p, key.p, kHalf, key.p_len) && copy_into(q, key.q, kHalf, key.q_len) &&
-              copy_into(dp, key.dp, kHalf, key.dp_len) &&
-              copy_into(dq, key.dq, kHalf, key.dq_len) && copy_into(iq, key.iq, kHalf, key.iq_len);
+  bool fits = copy_into(n, key.pub.n, key.pub.n_len) && copy_into(e, key.pub.e, key.pub.e_len) &&
+              copy_into(p, key.p, key.p_len) && copy_into(q, key.q, key.q_len) &&
+              copy_into(dp, key.dp, key.dp_len) && copy_into(dq, key.dq, key.dq_len) &&
+              copy_into(iq, key.iq, key.iq_len);
   if (!fits) return refuse(MK_ERR_KEY_UNSUPPORTED, "RSA key components are larger than supported");
   key.type = crypto::KeyType::rsa;
   key.pub.type = crypto::KeyType::rsa;
@@ -124,8 +123,9 @@ KeyResult sec1(ByteView der_bytes, crypto::Curve curve, crypto::PrivateKey& key)
   if (scalar.size() > len || zero)
     return refuse(MK_ERR_KEY_PARSE, "EC private key value does not fit its curve");
   // Some encoders drop leading zero octets; put them back.
-  std::memset(key.x, 0, len);
-  std::memcpy(key.x + (len - scalar.size()), scalar.data(), scalar.size());
+  ByteSpan x(key.x, len);
+  std::ranges::fill(x, uint8_t{0});
+  std::ranges::copy(scalar, x.subspan(len - scalar.size()).begin());
   key.x_len = len;
   key.type = crypto::KeyType::ec;
   key.curve = curve;
@@ -181,6 +181,7 @@ KeyResult any_der(ByteView der_bytes, crypto::PrivateKey& key) {
   Fault fault = Fault::none;
   Parser top(der_bytes, fault);
   Parser outer = top.nested(der::kSequence);
+  if (!outer.ok()) return malformed(outer);
   if (outer.next_is(der::kSequence)) return pkcs8(der_bytes, key);  // says it is encrypted
   outer.small_unsigned();
   if (outer.next_is(der::kSequence)) return pkcs8(der_bytes, key);
@@ -248,17 +249,41 @@ Err load_private_key(ByteView data, crypto::PrivateKey& out, Detail* detail) {
   return MK_ERR_KEY_PARSE;
 }
 
-Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv) {
-  const crypto::PublicKey& mine = priv.pub;
-  if (pub.type != mine.type || pub.type == crypto::KeyType::none) return MK_ERR_KEY_MISMATCH;
-  if (pub.type == crypto::KeyType::ec) {
-    bool same = pub.curve == mine.curve && std::ranges::equal(ByteView(pub.point, pub.point_len),
-                                                              ByteView(mine.point, mine.point_len));
-    return same ? MK_OK : MK_ERR_KEY_MISMATCH;
+namespace {
+
+// "ECDSA P-256", "RSA-2048": what a mismatch sentence calls a key.
+void key_kind(const crypto::PublicKey& k, char* out, size_t cap) {
+  if (k.type == crypto::KeyType::rsa) {
+    std::snprintf(out, cap, "RSA-%zu", k.rsa_bits());
+    return;
   }
-  bool same = std::ranges::equal(ByteView(pub.n, pub.n_len), ByteView(mine.n, mine.n_len)) &&
-              std::ranges::equal(ByteView(pub.e, pub.e_len), ByteView(mine.e, mine.e_len));
-  return same ? MK_OK : MK_ERR_KEY_MISMATCH;
+  const char* curve = k.curve == crypto::Curve::p256   ? "P-256"
+                      : k.curve == crypto::Curve::p384 ? "P-384"
+                                                       : "?";
+  std::snprintf(out, cap, k.type == crypto::KeyType::ec ? "ECDSA %s" : "no", curve);
+}
+
+}  // namespace
+
+Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv, Detail* detail) {
+  const crypto::PublicKey& mine = priv.pub;
+  bool same = pub.type == mine.type && pub.type != crypto::KeyType::none;
+  if (same && pub.type == crypto::KeyType::ec) {
+    same = pub.curve == mine.curve && std::ranges::equal(ByteView(pub.point, pub.point_len),
+                                                         ByteView(mine.point, mine.point_len));
+  } else if (same) {
+    same = std::ranges::equal(ByteView(pub.n, pub.n_len), ByteView(mine.n, mine.n_len)) &&
+           std::ranges::equal(ByteView(pub.e, pub.e_len), ByteView(mine.e, mine.e_len));
+  }
+  if (same) return MK_OK;
+  char key[24], cert[24];
+  key_kind(mine, key, sizeof key);
+  key_kind(pub, cert, sizeof cert);
+  if (std::string_view(key) == cert)
+    set_detail(detail, "the private key is another %s key than the certificate's", key);
+  else
+    set_detail(detail, "the private key is %s but the certificate's key is %s", key, cert);
+  return MK_ERR_KEY_MISMATCH;
 }
 
 }  // namespace mk::x509

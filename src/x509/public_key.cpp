@@ -1,7 +1,7 @@
 #include "x509/public_key.h"
 
+#include <algorithm>
 #include <cstdio>
-#include <cstring>
 
 #include "x509/der.h"
 #include "x509/oid.h"
@@ -51,9 +51,9 @@ Err rsa_key(der::Parser& alg, ByteView bits, crypto::PublicKey& out, char* why, 
   if (e.size() > sizeof out.e || !e_odd || e_one)
     return refuse(MK_ERR_CERT_UNSUPPORTED_KEY, why, cap, "an RSA key with an unusable exponent");
   out.type = crypto::KeyType::rsa;
-  std::memcpy(out.n, n.data(), n.size());
+  std::ranges::copy(n, out.n);
   out.n_len = n.size();
-  std::memcpy(out.e, e.data(), e.size());
+  std::ranges::copy(e, out.e);
   out.e_len = e.size();
   return MK_OK;
 }
@@ -83,7 +83,7 @@ Err ec_key(der::Parser& alg, ByteView bits, crypto::PublicKey& out, char* why, s
     return refuse(MK_ERR_CERT_UNSUPPORTED_KEY, why, cap,
                   "an EC key that is not an uncompressed point of its curve");
   out.type = crypto::KeyType::ec;
-  std::memcpy(out.point, bits.data(), bits.size());
+  std::ranges::copy(bits, out.point);
   out.point_len = bits.size();
   return MK_OK;
 }

@@ -62,7 +62,7 @@ Err pss(der::Parser& alg, SignatureAlgorithm& out) {
   out.name = "RSASSA-PSS";
   der::Parser params = alg.nested(der::kSequence);
   alg.expect_end();
-  // Absent fields default to SHA-1, which is refused.
+  // An absent hash or mask generation function means SHA-1, which is refused.
   if (!params.next_is(der::context_constructed(0)))
     return params.ok() ? MK_ERR_CERT_WEAK_SIGNATURE : MK_ERR_CERT_MALFORMED;
   der::Parser hash_field = params.nested(der::context_constructed(0));
@@ -78,11 +78,13 @@ Err pss(der::Parser& alg, SignatureAlgorithm& out) {
   ByteView mgf_hash_id;
   size_t mgf_hash_len = pss_hash(mgf, mgf_hash_id);
   mgf.expect_end();
-  if (!params.next_is(der::context_constructed(2)))
-    return params.ok() ? MK_ERR_CERT_WEAK_SIGNATURE : MK_ERR_CERT_MALFORMED;
-  der::Parser salt_field = params.nested(der::context_constructed(2));
-  int salt = salt_field.small_unsigned();
-  salt_field.expect_end();
+  // saltLength DEFAULT 20, which DER leaves out.
+  int salt = 20;
+  if (params.next_is(der::context_constructed(2))) {
+    der::Parser salt_field = params.nested(der::context_constructed(2));
+    salt = salt_field.small_unsigned();
+    salt_field.expect_end();
+  }
   // trailerField must be its DEFAULT (1), which DER leaves out.
   params.expect_end();
   if (!params.ok()) return MK_ERR_CERT_MALFORMED;

@@ -14,14 +14,11 @@
 //
 // When no path works, the error reported is the one from the attempt that got
 // furthest from the leaf: that is the most specific thing to tell a user.
-#include <cstdio>
-
 #include "x509/certificate.h"
+#include "x509/certificate_rules.h"
 #include "x509/detail.h"
 #include "x509/name_constraints.h"
 #include "x509/name_match.h"
-#include "x509/oid.h"
-#include "x509/public_key.h"
 #include "x509/signature_algorithm.h"
 #include "x509/trust_store.h"
 #include "x509/x509.h"
@@ -38,44 +35,6 @@ constexpr unsigned kMaxSignatureChecks = 64;
 constexpr size_t kMaxNameComparisons = 1u << 16;
 constexpr size_t kMaxCandidatesPerStep = 64;
 constexpr size_t kSignatureCacheSize = 64;
-
-struct Name {
-  char text[72];
-};
-
-Name name_of(const Certificate& c) {
-  Name n;
-  describe(c, n.text, sizeof n.text);
-  return n;
-}
-
-void date(int64_t t, char* out, size_t cap) {
-  der::format_date(t, false, out, cap);
-}
-
-// What a certificate is in the path, for sentences.
-enum class Role : uint8_t { leaf, intermediate, anchor };
-
-const char* role_word(Role r) {
-  switch (r) {
-    case Role::leaf:
-      return "certificate";
-    case Role::intermediate:
-      return "intermediate";
-    case Role::anchor:
-      return "trusted root";
-  }
-  return "certificate";
-}
-
-const char* extension_name(ByteView id) {
-  if (oid::is(id, oid::kAuthorityKeyIdentifier)) return "authorityKeyIdentifier";
-  if (oid::is(id, oid::kSubjectKeyIdentifier)) return "subjectKeyIdentifier";
-  if (oid::is(id, oid::kAuthorityInfoAccess)) return "authorityInfoAccess";
-  if (oid::is(id, oid::kSubjectInfoAccess)) return "subjectInfoAccess";
-  if (oid::is(id, oid::kFreshestCrl)) return "freshestCRL";
-  return "an";
-}
 
 bool fits(const crypto::PublicKey& key, uint16_t scheme) {
   bool ecdsa = scheme == crypto::kEcdsaSha256AnyCurve || scheme == crypto::kEcdsaSha384AnyCurve ||
@@ -102,11 +61,8 @@ class PathBuilder {
  private:
   Err extend(size_t depth);
   Err try_issuer(size_t depth, const Certificate& issuer, bool anchor);
-  Err check_profile(const Certificate& c, Role role, Detail& d) const;
   Err check_leaf(const Certificate& c, Detail& d);
   Err check_issuer(const Certificate& c, Role role, size_t pos, Detail& d);
-  Err check_validity(const Certificate& c, Role role, Detail& d) const;
-  Err check_key(const Certificate& c, Role role, crypto::PublicKey& key, Detail& d) const;
   Err check_signature(const Certificate& child, size_t child_pos, const Certificate& issuer,
                       const crypto::PublicKey& key, Detail& d);
   bool in_path(const Certificate& c, size_t depth) const;
@@ -127,13 +83,13 @@ class PathBuilder {
   size_t name_budget_ = kMaxNameComparisons;
   bool exhausted_ = false;
 
-  struct CachedSignature {
+  // Signatures already verified (child, issuer): backtracking meets them again.
+  struct VerifiedPair {
     const Certificate* child;
     const Certificate* issuer;
-    Err result;
   };
-  CachedSignature cache_[kSignatureCacheSize] = {};
-  size_t cached_ = 0;
+  VerifiedPair verified_[kSignatureCacheSize] = {};
+  size_t n_verified_ = 0;
 
   Failure best_;
 };
@@ -153,160 +109,19 @@ Err PathBuilder::out_of_budget(const char* what) {
   return MK_ERR_CERT_TOO_COMPLEX;
 }
 
-// Rules about a certificate on its own (RFC 5280 4.1 and 4.2, CA/B Forum 7.1). Trust
-// anchors are trusted by configuration, so the rules that several long-lived roots
-// in Debian's bundle break (a non-critical basicConstraints, an old-style
-// authorityKeyIdentifier, a zero serial) are not applied to them.
-Err PathBuilder::check_profile(const Certificate& c, Role role, Detail& d) const {
-  Name n = name_of(c);
-  const char* who = role_word(role);
-  bool anchor = role == Role::anchor;
-  if (!c.unknown_critical.empty()) {
-    char id[64];
-    der::format_oid(c.unknown_critical, id, sizeof id);
-    set_detail(&d, "%s '%s' has a critical extension Meerkat does not know (OID %s)", who, n.text,
-               id);
-    return MK_ERR_CERT_UNKNOWN_CRITICAL;
-  }
-  if (!c.critical_but_must_not_be.empty()) {
-    set_detail(&d, "%s '%s' marks %s extension critical, which RFC 5280 forbids", who, n.text,
-               extension_name(c.critical_but_must_not_be));
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if ((c.key_usage & kKuKeyCertSign) && !c.is_ca) {
-    set_detail(&d, "%s '%s' may sign certificates by its key usage but is not a CA", who, n.text);
-    return MK_ERR_CERT_KEY_USAGE;
-  }
-  if (c.is_ca && empty_name(c.subject)) {
-    set_detail(&d, "%s '%s' is a CA with an empty subject name", who, n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (anchor) {
-    // A root's authorityKeyIdentifier, when present, names the root's own key.
-    if (c.has_authority_key_id && !c.has_authority_key_id_key) {
-      set_detail(&d, "%s '%s' has an authority key identifier without a key identifier", who,
-                 n.text);
-      return MK_ERR_CERT_MALFORMED;
-    }
-    if (self_issued(c) && !key_id_matches(c, c)) {
-      set_detail(&d, "%s '%s' has an authority key identifier that differs from its own", who,
-                 n.text);
-      return MK_ERR_CERT_MALFORMED;
-    }
-    // An anchor that is not self-issued is a cross-signed CA, held to RFC 5280 4.2.1.1.
-    if (!self_issued(c) && !c.has_authority_key_id_key) {
-      set_detail(&d, "%s '%s' has no authority key identifier", who, n.text);
-      return MK_ERR_CERT_MALFORMED;
-    }
-    return MK_OK;
-  }
-  if (c.version != 3) {
-    set_detail(&d, "%s '%s' is an X.509 version %d certificate; version 3 is required", who, n.text,
-               c.version);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  bool zero_serial = c.serial.size() == 1 && c.serial[0] == 0;
-  if (zero_serial) {
-    set_detail(&d, "%s '%s' has serial number zero; serial numbers must be positive", who, n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (empty_name(c.issuer)) {
-    set_detail(&d, "%s '%s' has an empty issuer name", who, n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (!c.has_authority_key_id_key && !self_issued(c)) {
-    set_detail(&d, "%s '%s' has no authority key identifier", who, n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (c.is_ca && !c.has_subject_key_id) {
-    set_detail(&d, "%s '%s' is a CA without a subject key identifier", who, n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (empty_name(c.subject) && !(c.has_san && c.san_critical)) {
-    set_detail(&d,
-               "%s '%s' has an empty subject, so its subjectAltName must be present and critical",
-               who, n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (!empty_name(c.subject) && c.has_san && c.san_critical) {
-    set_detail(&d, "%s '%s' marks subjectAltName critical although its subject is not empty", who,
-               n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  return MK_OK;
-}
-
-Err PathBuilder::check_validity(const Certificate& c, Role role, Detail& d) const {
-  char when[32];
-  if (params_.now < c.not_before) {
-    date(c.not_before, when, sizeof when);
-    set_detail(&d, "%s '%s' is not valid before %s", role_word(role), name_of(c).text, when);
-    return MK_ERR_CERT_NOT_YET_VALID;
-  }
-  if (params_.now > c.not_after) {
-    date(c.not_after, when, sizeof when);
-    set_detail(&d, "chain expired on %s: %s '%s' is no longer valid", when, role_word(role),
-               name_of(c).text);
-    return MK_ERR_CERT_EXPIRED;
-  }
-  return MK_OK;
-}
-
-Err PathBuilder::check_key(const Certificate& c, Role role, crypto::PublicKey& key,
-                           Detail& d) const {
-  char why[96];
-  Err e = parse_public_key(c.spki, key, why, sizeof why);
-  if (e != MK_OK) set_detail(&d, "%s '%s' has %s", role_word(role), name_of(c).text, why);
-  return e;
-}
-
 Err PathBuilder::check_leaf(const Certificate& c, Detail& d) {
   MK_TRY(check_profile(c, Role::leaf, d));
-  Name n = name_of(c);
-  if (c.is_ca) {
-    set_detail(&d, "certificate '%s' is a CA certificate, not one for a %s", n.text,
-               params_.purpose == Purpose::server_auth ? "server" : "client");
-    return MK_ERR_CERT_KEY_USAGE;
-  }
-  if (c.has_name_constraints) {
-    set_detail(&d, "certificate '%s' is not a CA but carries name constraints", n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (c.has_key_usage && !(c.key_usage & kKuDigitalSignature)) {
-    set_detail(&d, "certificate '%s' key usage lacks digitalSignature, which TLS 1.3 needs",
-               n.text);
-    return MK_ERR_CERT_KEY_USAGE;
-  }
-  bool server = params_.purpose == Purpose::server_auth;
-  if (c.has_eku && !(c.eku & (server ? kEkuServerAuth : kEkuClientAuth))) {
-    set_detail(&d, "certificate '%s' is not for TLS %s (its extended key usage lacks %s)", n.text,
-               server ? "servers" : "clients", server ? "serverAuth" : "clientAuth");
-    return MK_ERR_CERT_EXTENDED_KEY_USAGE;
-  }
+  MK_TRY(check_end_entity(c, params_.purpose, d));
   MK_TRY(check_key(c, Role::leaf, leaf_key_, d));
-  return check_validity(c, Role::leaf, d);
+  return check_validity(c, Role::leaf, params_.now, d);
 }
 
 // The rules for a CA at position pos of the path (path_[0..pos-1] are below it).
 Err PathBuilder::check_issuer(const Certificate& c, Role role, size_t pos, Detail& d) {
   MK_TRY(check_profile(c, role, d));
-  Name n = name_of(c);
+  MK_TRY(check_issuer_rules(c, role, params_.purpose, d));
   const char* who = role_word(role);
-  // A version 1 root predates extensions; trusting it is the configuration's call.
-  bool legacy_root = role == Role::anchor && c.version < 3;
-  if (!legacy_root && !c.is_ca) {
-    set_detail(&d, "%s '%s' is not a CA", who, n.text);
-    return MK_ERR_CERT_NOT_CA;
-  }
-  if (role != Role::anchor && !c.basic_constraints_critical) {
-    set_detail(&d, "%s '%s' does not mark basicConstraints critical", who, n.text);
-    return MK_ERR_CERT_MALFORMED;
-  }
-  if (c.has_key_usage && !(c.key_usage & kKuKeyCertSign)) {
-    set_detail(&d, "%s '%s' key usage does not allow signing certificates (no keyCertSign)", who,
-               n.text);
-    return MK_ERR_CERT_KEY_USAGE;
-  }
+  CertName n = name_of(c);
   if (c.path_len >= 0) {
     int below = 0;
     for (size_t i = 1; i < pos; ++i) below += self_issued(*path_[i]) ? 0 : 1;
@@ -316,13 +131,7 @@ Err PathBuilder::check_issuer(const Certificate& c, Role role, size_t pos, Detai
       return MK_ERR_CERT_PATH_LENGTH;
     }
   }
-  bool server = params_.purpose == Purpose::server_auth;
-  if (c.has_eku && !(c.eku & (kEkuAny | (server ? kEkuServerAuth : kEkuClientAuth)))) {
-    set_detail(&d, "%s '%s' is not allowed to issue certificates for TLS %s (extended key usage)",
-               who, n.text, server ? "servers" : "clients");
-    return MK_ERR_CERT_EXTENDED_KEY_USAGE;
-  }
-  MK_TRY(check_validity(c, role, d));
+  MK_TRY(check_validity(c, role, params_.now, d));
   if (c.has_name_constraints) {
     for (size_t i = 0; i < pos; ++i) {
       // RFC 5280 6.1.3 (b): self-issued intermediates are not subject to them.
@@ -343,11 +152,10 @@ Err PathBuilder::check_issuer(const Certificate& c, Role role, size_t pos, Detai
 Err PathBuilder::check_signature(const Certificate& child, size_t child_pos,
                                  const Certificate& issuer, const crypto::PublicKey& key,
                                  Detail& d) {
-  for (size_t i = 0; i < cached_; ++i)
-    if (cache_[i].child == &child && cache_[i].issuer == &issuer && cache_[i].result == MK_OK)
-      return MK_OK;
+  for (size_t i = 0; i < n_verified_; ++i)
+    if (verified_[i].child == &child && verified_[i].issuer == &issuer) return MK_OK;
   const char* who = role_word(roles_[child_pos]);
-  Name n = name_of(child);
+  CertName n = name_of(child);
   SignatureAlgorithm alg;
   Err e = parse_signature_algorithm(child.signature_algorithm, alg);
   if (e == MK_ERR_CERT_WEAK_SIGNATURE) {
@@ -365,7 +173,7 @@ Err PathBuilder::check_signature(const Certificate& child, size_t child_pos,
   }
   if (++signatures_ > kMaxSignatureChecks) return out_of_budget("too many signature checks");
   e = crypto::verify(alg.scheme, key, child.tbs, child.signature);
-  if (e == MK_OK && cached_ < kSignatureCacheSize) cache_[cached_++] = {&child, &issuer, MK_OK};
+  if (e == MK_OK && n_verified_ < kSignatureCacheSize) verified_[n_verified_++] = {&child, &issuer};
   if (e != MK_OK) {
     set_detail(&d, "%s '%s' has a signature that the key of '%s' does not verify", who, n.text,
                name_of(issuer).text);
@@ -433,12 +241,7 @@ Err PathBuilder::extend(size_t depth) {
         continue;
       }
       for (size_t i = 1; i < peers_.size(); ++i) {
-        if (!usable_[i]) continue;
-        // A copy of an anchor was tried as the anchor.
-        bool is_anchor = false;
-        for (const Anchor& a : store_.anchors)
-          is_anchor = is_anchor || std::ranges::equal(a.cert.der, peers_[i].der);
-        if (!is_anchor) consider(peers_[i]);
+        if (usable_[i]) consider(peers_[i]);
       }
     }
   }
@@ -446,7 +249,15 @@ Err PathBuilder::extend(size_t depth) {
     Detail d;
     char issuer[72];
     describe_name(child.issuer, issuer, sizeof issuer);
-    if (depth == 0 && self_issued(child))
+    bool is_root = false;
+    for (const Anchor& a : store_.anchors)
+      is_root = is_root || std::ranges::equal(a.cert.der, child.der);
+    if (depth == 0 && is_root)
+      set_detail(&d,
+                 "certificate '%s' is a trusted root; a peer must present a certificate "
+                 "issued by one",
+                 name_of(child).text);
+    else if (depth == 0 && self_issued(child))
       set_detail(&d, "certificate '%s' is self-signed and not trusted", name_of(child).text);
     else
       set_detail(&d, "%s '%s' was issued by '%s', which is not a trusted root and was not sent",
@@ -519,11 +330,15 @@ Err verify_chain(std::span<const ByteView> peer_chain, const TrustStore& anchors
   Vec<uint8_t> usable(n, 0);
   for (size_t i = 0; i < n; ++i) {
     der::Fault fault = parse_certificate(peer_chain[i], certs[i]);
-    usable[i] = fault == der::Fault::none;
-    if (i == 0 && !usable[0]) {
+    if (i == 0 && fault != der::Fault::none) {
       set_detail(detail, "the peer's certificate is malformed: %s", der::fault_text(fault));
       return MK_ERR_CERT_MALFORMED;
     }
+    // An extra that does not parse cannot be in a path; a copy of an anchor is
+    // tried as the anchor.
+    usable[i] = fault == der::Fault::none;
+    for (const Anchor& a : anchors.impl().anchors)
+      if (usable[i] && i > 0 && std::ranges::equal(a.der.view(), peer_chain[i])) usable[i] = 0;
   }
   PathBuilder builder(certs, usable, anchors.impl(), params);
   MK_TRY(builder.run(detail));

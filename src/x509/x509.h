@@ -54,8 +54,10 @@ Err load_certificates(ByteView pem_or_der, Vec<Buffer>& out, Detail* detail = nu
 Err load_private_key(ByteView pem_or_der, crypto::PrivateKey& out, Detail* detail = nullptr);
 
 // Whether the private key matches the public key (same curve and point, or same
-// modulus and exponent). MK_ERR_KEY_MISMATCH when not.
-Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv);
+// modulus and exponent). MK_ERR_KEY_MISMATCH when not, with a sentence in detail
+// ("the private key is ECDSA P-256 but the certificate's key is RSA-2048").
+Err check_key_pair(const crypto::PublicKey& pub, const crypto::PrivateKey& priv,
+                   Detail* detail = nullptr);
 
 // Trust anchors (CA certificates).
 class TrustStore {
@@ -89,13 +91,17 @@ struct VerifyParams {
 };
 
 // Verify the chain the peer sent (leaf first, then any certificates in any order)
-// against the trust store. On success the leaf's public key is written to
-// leaf_key. Errors are the MK_ERR_CERT_* codes.
+// against the trust store: build a path to an anchor and check it (RFC 5280 with
+// the CA/B Forum rules; docs/x509.md lists them), then match params.name against
+// the leaf's subjectAltName. On success the leaf's public key is written to
+// leaf_key. Errors are the MK_ERR_CERT_* codes, or MK_ERR_NO_TRUST_ANCHORS for an
+// empty store; detail (may be null) gets the sentence that explains a refusal.
 Err verify_chain(std::span<const ByteView> peer_chain, const TrustStore& anchors,
                  const VerifyParams& params, crypto::PublicKey& leaf_key, VerifyDetail* detail);
 
 // The public key of a DER certificate (no verification). Used when verification is
-// off: CertificateVerify must still be checked.
+// off: CertificateVerify must still be checked. The key policy still applies
+// (MK_ERR_CERT_WEAK_KEY for RSA under 2048 bits, MK_ERR_CERT_UNSUPPORTED_KEY).
 Err public_key_of(ByteView cert_der, crypto::PublicKey& out);
 
 }  // namespace mk::x509

@@ -29,6 +29,13 @@ ConfigPtr client_config(const std::string& ca_dir) {
   return cfg;
 }
 
+std::string case_name(const std::string& key_dir, uint16_t suite, uint16_t group) {
+  std::string name = key_dir + "_" + mk_cipher_suite_name(suite) + "_" + mk_group_name(group);
+  for (char& ch : name)
+    if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
 TlsPair::TlsPair(const mk_config* client_cfg, const mk_config* server_cfg)
     : client_(mk_conn_new(client_cfg)), server_(mk_conn_new(server_cfg)) {
   static const char kName[] = "localhost";

@@ -31,6 +31,9 @@ ConfigPtr server_config(const std::string& dir);
 // A client that trusts tests/data/certs/<dir>/ca.pem and checks the name "localhost".
 ConfigPtr client_config(const std::string& ca_dir);
 
+// "<key>_<suite>_<group>" with every other character made '_', for TEST_P names.
+std::string case_name(const std::string& key_dir, uint16_t suite, uint16_t group);
+
 class TlsPair {
  public:
   // The configs must outlive the pair. The client gets server name "localhost".

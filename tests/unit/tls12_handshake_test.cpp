@@ -62,13 +62,8 @@ INSTANTIATE_TEST_SUITE_P(AllSuitesGroupsAndKeys, Tls12Matrix,
                          ::testing::Combine(::testing::ValuesIn(kCases),
                                             ::testing::ValuesIn(kGroups)),
                          [](const auto& info) {
-                           std::string name = std::get<0>(info.param).key_dir;
-                           name += std::string("_") +
-                                   mk_cipher_suite_name(std::get<0>(info.param).suite) + "_" +
-                                   mk_group_name(std::get<1>(info.param));
-                           for (char& ch : name)
-                             if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           return name;
+                           return case_name(std::get<0>(info.param).key_dir,
+                                            std::get<0>(info.param).suite, std::get<1>(info.param));
                          });
 
 // ---- version negotiation ---------------------------------------------------------

@@ -62,13 +62,8 @@ INSTANTIATE_TEST_SUITE_P(AllSuitesGroupsAndKeys, HandshakeMatrix,
                                             ::testing::ValuesIn(kSuites),
                                             ::testing::ValuesIn(kGroups)),
                          [](const auto& info) {
-                           std::string name = std::get<0>(info.param).dir;
-                           name += std::string("_") +
-                                   mk_cipher_suite_name(std::get<1>(info.param)) + "_" +
-                                   mk_group_name(std::get<2>(info.param));
-                           for (char& ch : name)
-                             if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           return name;
+                           return case_name(std::get<0>(info.param).dir, std::get<1>(info.param),
+                                            std::get<2>(info.param));
                          });
 
 // ---- negotiation ----------------------------------------------------------------------
