@@ -152,7 +152,7 @@ void add_handshake_rows(BenchContext& ctx) {
                 .missing_because(m.error, o.error));
     Summary floor_us = floor_error.empty() ? scaled(summarize(floors), 1e6) : Summary{};
     Row floor_row =
-        Row::meerkat_only(section, "crypto floor: the same handshake's primitives via the provider",
+        Row::meerkat_only(section, "crypto floor: its primitives timed alone (provider)",
                           Unit::microseconds, floor_us);
     floor_row.missing_because(floor_error).note = floor_breakdown(floor);
     rep.add(floor_row);
