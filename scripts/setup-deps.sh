@@ -10,6 +10,7 @@ PACKAGES=(
   ca-certificates                                # system CA bundle: docs, trust-store tests
   libgtest-dev                                   # unit tests
   openssl gnutls-bin curl                        # real peers for interop tests
+  ca-certificates                                # default CA bundle of `meerkat get`
   libssl-dev                                     # OpenSSL side of `make bench`
   wrk nginx                                      # `make bench` over loopback
   python3                                        # test summary

@@ -101,6 +101,11 @@ int mk_config_load_cert_chain_file(mk_config* cfg, const char* path);
 /* Private key for the leaf: PKCS#8, SEC1 (EC) or PKCS#1 (RSA), PEM or DER. */
 int mk_config_set_private_key(mk_config* cfg, const uint8_t* data, size_t len);
 int mk_config_load_private_key_file(mk_config* cfg, const char* path);
+/* After a failed certificate, key or CA load: a sentence naming what is wrong and
+ * where ("key.pem: private key is encrypted; decrypt it first", "chain.pem: PEM
+ * block 2 (CERTIFICATE): DER length runs past the end"). "" after a success. */
+const char* mk_config_error_message(const mk_config* cfg);
+
 /* Trust anchors: CA certificates as PEM bundle or one DER certificate; adds. */
 int mk_config_add_ca(mk_config* cfg, const uint8_t* data, size_t len);
 int mk_config_load_ca_file(mk_config* cfg, const char* path);

@@ -22,12 +22,14 @@ mk::ByteView bytes(const uint8_t* data, size_t len) {
   return mk::ByteView(data, data ? len : 0);
 }
 
+// Load a file through fn; on failure the config's message names the file.
 template <class Fn>
-int with_file(const char* path, Fn&& fn) {
+int with_file(mk_config* cfg, const char* path, Fn&& fn) {
   mk::Buffer file;
   mk::Err e = mk::api::read_file(path, file);
-  if (e != MK_OK) return e;
-  return fn(file.view());
+  if (e == MK_OK) e = fn(file.view());
+  cfg->set_error_message(path ? path : "(null)", e);
+  return e;
 }
 
 }  // namespace
@@ -53,7 +55,7 @@ int mk_config_set_cert_chain(mk_config* cfg, const uint8_t* data, size_t len) {
 int mk_config_load_cert_chain_file(mk_config* cfg, const char* path) {
   if (!cfg) return MK_ERR_INVALID_ARGUMENT;
   return guard(
-      [&] { return with_file(path, [&](mk::ByteView b) { return cfg->set_cert_chain(b); }); });
+      [&] { return with_file(cfg, path, [&](mk::ByteView b) { return cfg->set_cert_chain(b); }); });
 }
 
 int mk_config_set_private_key(mk_config* cfg, const uint8_t* data, size_t len) {
@@ -63,8 +65,9 @@ int mk_config_set_private_key(mk_config* cfg, const uint8_t* data, size_t len) {
 
 int mk_config_load_private_key_file(mk_config* cfg, const char* path) {
   if (!cfg) return MK_ERR_INVALID_ARGUMENT;
-  return guard(
-      [&] { return with_file(path, [&](mk::ByteView b) { return cfg->set_private_key(b); }); });
+  return guard([&] {
+    return with_file(cfg, path, [&](mk::ByteView b) { return cfg->set_private_key(b); });
+  });
 }
 
 int mk_config_add_ca(mk_config* cfg, const uint8_t* data, size_t len) {
@@ -74,8 +77,9 @@ int mk_config_add_ca(mk_config* cfg, const uint8_t* data, size_t len) {
 
 int mk_config_load_ca_file(mk_config* cfg, const char* path) {
   if (!cfg) return MK_ERR_INVALID_ARGUMENT;
-  return guard(
-      [&] { return with_file(path, [&](mk::ByteView b) { return cfg->add_trust_anchors(b); }); });
+  return guard([&] {
+    return with_file(cfg, path, [&](mk::ByteView b) { return cfg->add_trust_anchors(b); });
+  });
 }
 
 void mk_config_set_verify(mk_config* cfg, mk_verify_mode mode) {
@@ -121,6 +125,10 @@ int mk_config_set_record_size_limit(mk_config* cfg, uint16_t limit) {
 
 void mk_config_set_middlebox_compat(mk_config* cfg, int on) {
   if (cfg) cfg->set_middlebox_compat(on != 0);
+}
+
+const char* mk_config_error_message(const mk_config* cfg) {
+  return cfg ? cfg->error_message() : "";
 }
 
 int mk_config_verify(const mk_config* cfg, const mk_verify_request* req, char* detail,

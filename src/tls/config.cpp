@@ -1,6 +1,9 @@
 #include "tls/config.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "tls/cipher_suite.h"
 #include "tls/record.h"
@@ -35,28 +38,53 @@ Config::Config(mk_role role)
   for (uint16_t g : kDefaultGroups) groups_[n_groups_++] = g;
 }
 
+Err Config::loaded(Err e) {
+  if (e == MK_OK) {
+    last_error_.text[0] = '\0';
+  } else if (last_error_.text[0] == '\0') {
+    std::snprintf(last_error_.text, sizeof last_error_.text, "%s", err_text(e));
+  }
+  return e;
+}
+
+void Config::set_error_message(const char* prefix, Err e) {
+  if (e == MK_OK) return;
+  char text[sizeof last_error_.text + 512];
+  std::snprintf(text, sizeof text, "%s: %s", prefix,
+                last_error_.text[0] ? last_error_.text : err_text(e));
+  // Keep what fits; a long path costs the end of the sentence, never memory.
+  const size_t len = std::min(std::strlen(text), sizeof last_error_.text - 1);
+  std::memcpy(last_error_.text, text, len);
+  last_error_.text[len] = '\0';
+}
+
 Err Config::set_cert_chain(ByteView pem_or_der) {
+  last_error_ = {};
   x509::CertChain chain;
-  MK_TRY(chain.load(pem_or_der));
-  chain_ = static_cast<x509::CertChain&&>(chain);
-  return has_key_ ? check_identity() : MK_OK;
+  Err e = chain.load(pem_or_der, &last_error_);
+  if (e != MK_OK) return loaded(e);
+  chain_ = std::move(chain);
+  return loaded(has_key_ ? check_identity() : MK_OK);
 }
 
 Err Config::set_private_key(ByteView pem_or_der) {
+  last_error_ = {};
   has_key_ = false;
-  MK_TRY(x509::load_private_key(pem_or_der, key_));
+  Err e = x509::load_private_key(pem_or_der, key_, &last_error_);
+  if (e != MK_OK) return loaded(e);
   has_key_ = true;
-  return chain_.empty() ? MK_OK : check_identity();
+  return loaded(chain_.empty() ? MK_OK : check_identity());
 }
 
-Err Config::check_identity() const {
+Err Config::check_identity() {
   crypto::PublicKey leaf;
   MK_TRY(chain_.leaf_public_key(leaf));
-  return x509::check_key_pair(leaf, key_);
+  return x509::check_key_pair(leaf, key_, &last_error_);
 }
 
 Err Config::add_trust_anchors(ByteView pem_or_der) {
-  return trust_.add(pem_or_der);
+  last_error_ = {};
+  return loaded(trust_.add(pem_or_der, &last_error_));
 }
 
 Err Config::set_alpn(const char* comma_list) {

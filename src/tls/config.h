@@ -97,12 +97,17 @@ class Config {
   // (signature_algorithms in ClientHello and CertificateRequest).
   static std::span<const uint16_t> accepted_signature_schemes();
 
+  // A sentence about the last failed load (which PEM block, what is wrong), or ""
+  // after a success. The C API's file loaders put the file name in front.
+  const char* error_message() const { return last_error_.text; }
+  void set_error_message(const char* prefix, Err e);
+
   // Verify a chain outside any handshake (mk_config_verify).
   Err verify(std::span<const ByteView> chain, const x509::VerifyParams& params,
              x509::VerifyDetail* detail) const;
 
  private:
-  Err check_identity() const;
+  Err check_identity();
 
   mk_role role_;
   x509::CertChain chain_;
@@ -123,6 +128,10 @@ class Config {
   uint16_t min_version_ = 0x0303;
   uint16_t max_version_ = 0x0304;
   uint16_t record_size_limit_;
+  x509::Detail last_error_;
+  // Record the outcome of a load: clears the message on success, keeps the
+  // loader's sentence (or the error's) on failure.
+  Err loaded(Err e);
 };
 
 }  // namespace mk::tls

@@ -1,7 +1,5 @@
 #include "tls/extension_block.h"
 
-#include <bitset>
-
 #include "tls/messages.h"
 
 namespace mk::tls {
@@ -83,14 +81,18 @@ bool ExtensionReader::next(uint16_t& type, Reader& body) {
 }
 
 Err check_extension_framing(ByteView block) {
-  // One bit per possible type: exact for any number of extensions, in 8 KiB of stack.
-  std::bitset<0x10000> seen;
+  // Real peers send a few dozen extensions; a cap keeps the duplicate check small
+  // (256 bytes of stack, at most ~8,000 comparisons) on the smallest devices.
+  uint16_t seen[kMaxExtensions];
+  size_t count = 0;
   ExtensionReader it(block);
   uint16_t type;
   Reader body;
   while (it.next(type, body)) {
-    if (seen[type]) return MK_ERR_ILLEGAL_PARAMETER;
-    seen[type] = true;
+    if (count == kMaxExtensions) return MK_ERR_DECODE;
+    for (size_t i = 0; i < count; ++i)
+      if (seen[i] == type) return MK_ERR_ILLEGAL_PARAMETER;
+    seen[count++] = type;
   }
   return it.ok() ? MK_OK : MK_ERR_DECODE;
 }

@@ -21,8 +21,12 @@ enum class ExtContext : uint8_t {
   new_session_ticket,
 };
 
+// More extensions than this in one block: MK_ERR_DECODE.
+inline constexpr size_t kMaxExtensions = 128;
+
 // Each extension is a u16 type and a u16-prefixed body, up to the end of the block
-// (MK_ERR_DECODE otherwise); no type appears twice (MK_ERR_ILLEGAL_PARAMETER).
+// (MK_ERR_DECODE otherwise); no type appears twice (MK_ERR_ILLEGAL_PARAMETER); at
+// most kMaxExtensions of them.
 Err check_extension_framing(ByteView block);
 
 // Every extension the RFC lists may appear in ctx (MK_ERR_UNSUPPORTED_EXTENSION
