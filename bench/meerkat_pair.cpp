@@ -3,26 +3,21 @@
 // (mk_conn_feed) and acknowledged, with no copy in between.
 #include <memory>
 
+#include "library_pair.h"
 #include "meerkat/meerkat.h"
 #include "tls_pair.h"
 
 namespace mk::bench {
 namespace {
 
-struct ConfigFree {
-  void operator()(mk_config* c) const { mk_config_free(c); }
-};
-struct ConnFree {
-  void operator()(mk_conn* c) const { mk_conn_free(c); }
-};
-using ConfigPtr = std::unique_ptr<mk_config, ConfigFree>;
-using ConnPtr = std::unique_ptr<mk_conn, ConnFree>;
+using test::ConfigPtr;  // owning handles from the tests' own in-memory pair
+using test::ConnPtr;
 
 std::string meerkat_error(const std::string& what, int err) {
   return what + ": " + mk_err_name(err) + " (" + mk_err_text(err) + ")";
 }
 
-class MeerkatPair final : public TlsPair {
+class MeerkatPair final : public LibraryPair {
  public:
   bool init(const Scenario& s, std::string* error) {
     HeapSideScope heap(Side::none);
@@ -80,12 +75,8 @@ class MeerkatPair final : public TlsPair {
   }
 
   void close() override {
-    {
-      SideCall call(Side::client, clock_);
-      client_.reset();
-    }
-    SideCall call(Side::server, clock_);
-    server_.reset();
+    on_side(Side::client, [&] { client_.reset(); });
+    on_side(Side::server, [&] { server_.reset(); });
   }
 
   bool seal_record(const std::vector<uint8_t>& plaintext) override {
@@ -181,7 +172,7 @@ class MeerkatPair final : public TlsPair {
 
 }  // namespace
 
-std::unique_ptr<TlsPair> make_meerkat_pair(const Scenario& s, std::string* error) {
+std::unique_ptr<LibraryPair> make_meerkat_pair(const Scenario& s, std::string* error) {
   auto pair = std::make_unique<MeerkatPair>();
   if (!pair->init(s, error)) return nullptr;
   return pair;

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "tls_pair.h"
+#include "library_pair.h"
 
 namespace mk::bench {
 namespace {
@@ -46,7 +46,7 @@ bool restrict_to(SSL_CTX* ctx, const Scenario& s, std::string* error) {
   return true;
 }
 
-class OpenSslPair final : public TlsPair {
+class OpenSslPair final : public LibraryPair {
  public:
   bool init(const Scenario& s, std::string* error) {
     HeapSideScope heap(Side::none);
@@ -105,12 +105,8 @@ class OpenSslPair final : public TlsPair {
   }
 
   void close() override {
-    {
-      SideCall call(Side::client, clock_);
-      client_.reset();
-    }
-    SideCall call(Side::server, clock_);
-    server_.reset();
+    on_side(Side::client, [&] { client_.reset(); });
+    on_side(Side::server, [&] { server_.reset(); });
   }
 
   bool seal_record(const std::vector<uint8_t>& plaintext) override {
@@ -238,7 +234,7 @@ class OpenSslPair final : public TlsPair {
 
 }  // namespace
 
-std::unique_ptr<TlsPair> make_openssl_pair(const Scenario& s, std::string* error) {
+std::unique_ptr<LibraryPair> make_openssl_pair(const Scenario& s, std::string* error) {
   auto pair = std::make_unique<OpenSslPair>();
   if (!pair->init(s, error)) return nullptr;
   return pair;

@@ -30,7 +30,7 @@ double run_passes(const RunPlan& plan, const std::function<double(int)>& pass) {
 
 class PairRecordSpeed final : public RecordSpeed {
  public:
-  PairRecordSpeed(std::unique_ptr<TlsPair> sealer, std::unique_ptr<TlsPair> opener)
+  PairRecordSpeed(std::unique_ptr<LibraryPair> sealer, std::unique_ptr<LibraryPair> opener)
       : sealer_(std::move(sealer)), opener_(std::move(opener)), records_(kRecordsPerPass) {}
 
   bool seal_run(const RunPlan& plan, double* mb_per_s) override {
@@ -60,7 +60,7 @@ class PairRecordSpeed final : public RecordSpeed {
   }
 
  private:
-  std::unique_ptr<TlsPair> sealer_, opener_;
+  std::unique_ptr<LibraryPair> sealer_, opener_;
   std::vector<uint8_t> plaintext_ = std::vector<uint8_t>(kBulkRecordBytes, 0xa5);
   std::vector<uint8_t> received_ = std::vector<uint8_t>(kBulkRecordBytes);
   std::vector<std::vector<uint8_t>> records_;
@@ -136,8 +136,8 @@ const crypto::AeadAlg* aead_for(uint16_t suite) {
 
 }  // namespace
 
-std::unique_ptr<RecordSpeed> pair_record_speed(std::unique_ptr<TlsPair> sealer,
-                                               std::unique_ptr<TlsPair> opener) {
+std::unique_ptr<RecordSpeed> pair_record_speed(std::unique_ptr<LibraryPair> sealer,
+                                               std::unique_ptr<LibraryPair> opener) {
   return std::make_unique<PairRecordSpeed>(std::move(sealer), std::move(opener));
 }
 

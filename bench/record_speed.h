@@ -8,8 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "library_pair.h"
 #include "timing.h"
-#include "tls_pair.h"
 
 namespace mk::bench {
 
@@ -32,8 +32,8 @@ class RecordSpeed {
 // the server of `opener` opens records its own client sealed. Both pairs must have
 // finished their handshakes. Two pairs, because dropped records move the sealer's
 // sequence number past what its server expects.
-std::unique_ptr<RecordSpeed> pair_record_speed(std::unique_ptr<TlsPair> sealer,
-                                               std::unique_ptr<TlsPair> opener);
+std::unique_ptr<RecordSpeed> pair_record_speed(std::unique_ptr<LibraryPair> sealer,
+                                               std::unique_ptr<LibraryPair> opener);
 
 // The provider's AEAD for the suite on the same record: 16 KiB plus the inner
 // content type byte, a 5-byte record header as additional data, a 16-byte tag.

@@ -10,7 +10,7 @@
 namespace mk::bench {
 namespace {
 
-using PairMaker = std::unique_ptr<TlsPair> (*)(const Scenario&, std::string*);
+using PairMaker = std::unique_ptr<LibraryPair> (*)(const Scenario&, std::string*);
 
 // One source of figures and the runs it has given so far.
 struct Source {
@@ -44,8 +44,8 @@ Summary run_ratios(const std::vector<double>& a, const std::vector<double>& b) {
 }
 
 // A pair that has finished its handshake, or nullptr with *error set.
-std::unique_ptr<TlsPair> connected(PairMaker make, const Scenario& s, std::string* error) {
-  std::unique_ptr<TlsPair> pair = make(s, error);
+std::unique_ptr<LibraryPair> connected(PairMaker make, const Scenario& s, std::string* error) {
+  std::unique_ptr<LibraryPair> pair = make(s, error);
   if (pair && (!pair->open() || !pair->handshake())) {
     *error = pair->error();
     return nullptr;
@@ -55,8 +55,8 @@ std::unique_ptr<TlsPair> connected(PairMaker make, const Scenario& s, std::strin
 
 Source pair_source(PairMaker make, const Scenario& s) {
   Source out;
-  std::unique_ptr<TlsPair> sealer = connected(make, s, &out.error);
-  std::unique_ptr<TlsPair> opener = sealer ? connected(make, s, &out.error) : nullptr;
+  std::unique_ptr<LibraryPair> sealer = connected(make, s, &out.error);
+  std::unique_ptr<LibraryPair> opener = sealer ? connected(make, s, &out.error) : nullptr;
   if (opener) out.speed = pair_record_speed(std::move(sealer), std::move(opener));
   return out;
 }

@@ -5,9 +5,9 @@
 
 #include "crypto_floor.h"
 #include "handshake_volume.h"
+#include "library_pair.h"
 #include "report_table.h"
 #include "sections.h"
-#include "tls_pair.h"
 
 namespace mk::bench {
 namespace {
@@ -19,7 +19,7 @@ struct HandshakeRun {
 };
 
 // One run of n full handshakes, each on new connections (made and freed inside it).
-bool run_handshakes(TlsPair& pair, int n, HandshakeRun* out) {
+bool run_handshakes(LibraryPair& pair, int n, HandshakeRun* out) {
   pair.clock().reset();
   pair.clock().running = true;
   double wall = wall_seconds(), cpu = thread_cpu_seconds();
@@ -37,7 +37,7 @@ bool run_handshakes(TlsPair& pair, int n, HandshakeRun* out) {
 
 // One library's pair and what its runs measured.
 struct Contender {
-  std::unique_ptr<TlsPair> pair;
+  std::unique_ptr<LibraryPair> pair;
   std::string error;
   int iterations = 1;
   std::vector<double> cpu, server, rate, wall_rate;
@@ -74,7 +74,7 @@ struct Contender {
 };
 
 // The volume of one Meerkat handshake, for the crypto floor.
-bool handshake_volume(TlsPair& pair, HandshakeVolume* volume) {
+bool handshake_volume(LibraryPair& pair, HandshakeVolume* volume) {
   pair.capture_traffic(true);
   bool ok = pair.open() && pair.handshake();
   pair.close();

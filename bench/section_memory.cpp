@@ -5,8 +5,8 @@
 
 #include "connection_anatomy.h"
 #include "counting_heap.h"
+#include "library_pair.h"
 #include "sections.h"
-#include "tls_pair.h"
 
 namespace mk::bench {
 namespace {
@@ -25,7 +25,7 @@ Summary exact(size_t bytes) {
 
 // One handshake on new connections, after a first one that lets lazily built
 // shared state (the library's, not the connection's) settle.
-PairMemory measure_pair(std::unique_ptr<TlsPair> pair, const std::string& make_error,
+PairMemory measure_pair(std::unique_ptr<LibraryPair> pair, const std::string& make_error,
                         CountingHeap& heap) {
   PairMemory out;
   if (!pair) {

@@ -3,14 +3,12 @@
  * 127.0.0.1: handshake, read a request, answer with a fixed response, close.
  *
  * usage: min_server_meerkat CHAIN.pem KEY.pem PORT */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "loopback_listener.h"
 #include "meerkat/meerkat.h"
 
 static const char kResponse[] = "HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nok\n";
@@ -73,16 +71,8 @@ int main(int argc, char** argv) {
     fprintf(stderr, "config: %s\n", mk_err_text(err));
     return 1;
   }
-  int listener = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in addr;
-  memset(&addr, 0, sizeof addr);
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons((uint16_t)atoi(argv[3]));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(listener, (struct sockaddr*)&addr, sizeof addr) != 0 || listen(listener, 16) != 0) {
-    perror("listen");
-    return 1;
-  }
+  int listener = listen_on_loopback(argv[3]);
+  if (listener < 0) return 1;
   for (;;) {
     int fd = accept(listener, NULL, NULL);
     if (fd < 0) continue;

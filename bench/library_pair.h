@@ -16,9 +16,9 @@
 
 namespace mk::bench {
 
-class TlsPair {
+class LibraryPair {
  public:
-  virtual ~TlsPair() = default;
+  virtual ~LibraryPair() = default;
 
   // New client and server connections (the two configurations are built once, when
   // the pair is made). False, with error(), when they cannot be created.
@@ -60,6 +60,12 @@ class TlsPair {
     error_ = std::move(message);
     return false;
   }
+  // Run f as a call of side s (heap and clock charged to it).
+  template <class F>
+  void on_side(Side s, F&& f) {
+    SideCall call(s, clock_);
+    f();
+  }
   void record_sent(Side s, const uint8_t* data, size_t n) {
     if (capture_)
       sent_[static_cast<int>(s)].insert(sent_[static_cast<int>(s)].end(), data, data + n);
@@ -73,7 +79,7 @@ class TlsPair {
 };
 
 // Pairs for a scenario, or nullptr with *error set.
-std::unique_ptr<TlsPair> make_meerkat_pair(const Scenario& s, std::string* error);
-std::unique_ptr<TlsPair> make_openssl_pair(const Scenario& s, std::string* error);
+std::unique_ptr<LibraryPair> make_meerkat_pair(const Scenario& s, std::string* error);
+std::unique_ptr<LibraryPair> make_openssl_pair(const Scenario& s, std::string* error);
 
 }  // namespace mk::bench

@@ -1,7 +1,7 @@
 // The in-memory pairs the benchmarks drive: both libraries must really complete the
 // scenario's handshake with the forced suite and group, carry records both ways and
 // attribute the work to the right side, or the figures compare nothing.
-#include "tls_pair.h"
+#include "library_pair.h"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@ TEST(CountingHeaps, InstallBeforeEitherLibraryAllocates) {
   EXPECT_TRUE(kHooksInstalled);
 }
 
-using PairMaker = std::unique_ptr<TlsPair> (*)(const Scenario&, std::string*);
+using PairMaker = std::unique_ptr<LibraryPair> (*)(const Scenario&, std::string*);
 
 struct PairCase {
   const char* library;
@@ -28,7 +28,7 @@ struct PairCase {
   const char* negotiated;
 };
 
-class TlsPairTest : public testing::TestWithParam<PairCase> {
+class LibraryPairTest : public testing::TestWithParam<PairCase> {
  protected:
   void SetUp() override {
     scenario_ = handshake_scenarios().at(GetParam().scenario);
@@ -37,17 +37,17 @@ class TlsPairTest : public testing::TestWithParam<PairCase> {
     ASSERT_TRUE(pair_) << error;
   }
   Scenario scenario_;
-  std::unique_ptr<TlsPair> pair_;
+  std::unique_ptr<LibraryPair> pair_;
 };
 
-TEST_P(TlsPairTest, HandshakeNegotiatesTheForcedSuiteGroupAndSignature) {
+TEST_P(LibraryPairTest, HandshakeNegotiatesTheForcedSuiteGroupAndSignature) {
   ASSERT_TRUE(pair_->open()) << pair_->error();
   ASSERT_TRUE(pair_->handshake()) << pair_->error();
   EXPECT_EQ(pair_->negotiated(), GetParam().negotiated);
   pair_->close();
 }
 
-TEST_P(TlsPairTest, ARecordSealedByTheClientOpensToTheSamePlaintextAtTheServer) {
+TEST_P(LibraryPairTest, ARecordSealedByTheClientOpensToTheSamePlaintextAtTheServer) {
   ASSERT_TRUE(pair_->open() && pair_->handshake()) << pair_->error();
   std::vector<uint8_t> plaintext(16384);
   for (size_t i = 0; i < plaintext.size(); ++i) plaintext[i] = static_cast<uint8_t>(i * 7);
@@ -59,7 +59,7 @@ TEST_P(TlsPairTest, ARecordSealedByTheClientOpensToTheSamePlaintextAtTheServer) 
   pair_->close();
 }
 
-TEST_P(TlsPairTest, CapturedTrafficHoldsBothFlightsOfTheHandshake) {
+TEST_P(LibraryPairTest, CapturedTrafficHoldsBothFlightsOfTheHandshake) {
   pair_->capture_traffic(true);
   ASSERT_TRUE(pair_->open() && pair_->handshake()) << pair_->error();
   pair_->close();
@@ -73,7 +73,7 @@ TEST_P(TlsPairTest, CapturedTrafficHoldsBothFlightsOfTheHandshake) {
   EXPECT_GE(volume.protected_records, 2u);
 }
 
-TEST_P(TlsPairTest, TheServersCallsAreTimedApartFromTheClients) {
+TEST_P(LibraryPairTest, TheServersCallsAreTimedApartFromTheClients) {
   pair_->clock().running = true;
   ASSERT_TRUE(pair_->open() && pair_->handshake()) << pair_->error();
   pair_->close();
@@ -83,7 +83,7 @@ TEST_P(TlsPairTest, TheServersCallsAreTimedApartFromTheClients) {
   EXPECT_EQ(pair_->clock().of(Side::none), 0);
 }
 
-TEST_P(TlsPairTest, ClosingBothConnectionsGivesBackEverythingEachSideAllocated) {
+TEST_P(LibraryPairTest, ClosingBothConnectionsGivesBackEverythingEachSideAllocated) {
   CountingHeap& heap = GetParam().make == make_meerkat_pair ? meerkat_heap() : openssl_heap();
   ASSERT_TRUE(pair_->open() && pair_->handshake()) << pair_->error();  // settle lazy state
   pair_->close();
@@ -97,7 +97,7 @@ TEST_P(TlsPairTest, ClosingBothConnectionsGivesBackEverythingEachSideAllocated) 
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Scenarios, TlsPairTest,
+    Scenarios, LibraryPairTest,
     testing::Values(PairCase{"Meerkat", make_meerkat_pair, 0,
                              "TLSv1.3 TLS_AES_128_GCM_SHA256 x25519 ecdsa_secp256r1_sha256"},
                     PairCase{"Meerkat", make_meerkat_pair, 1,
