@@ -3,6 +3,7 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+BENCH_BUILD ?= build-bench
 PORT       ?= 8443
 CMAKE_GEN  := -G Ninja
 
@@ -41,8 +42,21 @@ test: build build-asan
 test-fast: build
 	@scripts/run-tests.sh $(BUILD)
 
+# Meerkat side by side with OpenSSL, built with optimisation in its own directory:
+# prints one table and writes the same figures to $(BENCH_BUILD)/bench.json
+# (docs/performance.md explains both). BENCH_ARGS passes options, e.g. --only 1,2.
+# Release at -O2, the level Debian builds OpenSSL and BearSSL with (GCC 12 at -O3
+# also warns falsely about std::string concatenation, -Wrestrict).
+$(BENCH_BUILD)/build.ninja:
+	cmake -S . -B $(BENCH_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DMEERKAT_WERROR=ON \
+	  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG"
+
+bench: setup $(BENCH_BUILD)/build.ninja
+	cmake --build $(BENCH_BUILD) --target meerkat_bench
+	$(BENCH_BUILD)/bench/meerkat_bench --json $(BENCH_BUILD)/bench.json $(BENCH_ARGS)
+
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cpp' '*.c')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-bench build-fuzz
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) build-fuzz

@@ -12,6 +12,7 @@ PACKAGES=(
   openssl gnutls-bin curl                        # real peers for interop tests
   chromium                                       # a real browser for interop tests
   libssl-dev                                     # OpenSSL side of `make bench`
+  wrk nginx                                      # `make bench` over loopback
   python3                                        # test summary
   procps iproute2                                # ps/ss used by tests' process checks
 )

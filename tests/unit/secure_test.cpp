@@ -21,6 +21,21 @@ TEST(CtEqual, DifferentLengthsAreUnequal) {
   EXPECT_FALSE(ct_equal(ByteView(a), ByteView(a).first(2)));
 }
 
+TEST(SecureWipe, ZeroesExactlyTheRangeGiven) {
+  uint8_t buf[40];
+  for (uint8_t& b : buf) b = 0xa5;
+  secure_wipe(buf + 3, 33);
+  for (size_t i = 0; i < sizeof buf; ++i) {
+    EXPECT_EQ(buf[i], i >= 3 && i < 36 ? 0 : 0xa5) << "byte " << i;
+  }
+}
+
+TEST(SecureWipe, AnEmptyRangeTouchesNothing) {
+  uint8_t b = 0x5a;
+  secure_wipe(&b, 0);
+  EXPECT_EQ(b, 0x5a);
+}
+
 TEST(Secret, WipeClearsBytesAndLength) {
   Secret<8> s;
   const uint8_t k[] = {9, 9, 9};
