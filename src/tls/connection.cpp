@@ -330,17 +330,21 @@ Err Connection::read(ByteSpan buf, size_t* got) {
   if (!plaintext_.empty()) {
     const size_t n = buf.size() < plaintext_.size() ? buf.size() : plaintext_.size();
     std::memcpy(buf.data(), plaintext_.data(), n);
-    plaintext_ = plaintext_.subspan(n);
+    read_ack(n);
     *got = n;
-    if (plaintext_.empty()) {
-      in_.clear();
-      release_idle_buffers();
-    }
     return MK_OK;
   }
   if (error_ != MK_OK) return error_;
   if (received_close_) return MK_ERR_CLOSED;
   return MK_ERR_WANT_MORE;
+}
+
+void Connection::read_ack(size_t n) {
+  plaintext_ = plaintext_.subspan(n < plaintext_.size() ? n : plaintext_.size());
+  if (plaintext_.empty()) {
+    in_.clear();
+    release_idle_buffers();
+  }
 }
 
 Err Connection::write(ByteView data, size_t* used) {
