@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "base/reader.h"
+#include "tls/features.h"
 #include "tls/handshake.h"
 #include "tls/messages.h"
 
@@ -281,11 +282,13 @@ Err Connection::install_write_key(const CipherSuite& suite, ByteView secret) {
 
 Err Connection::install_read_key12(const CipherSuite& suite, ByteView key, ByteView iv) {
   read_key_changed_ = true;
+  if constexpr (!kTls12Enabled) return MK_ERR_INTERNAL;
   return read_.set_tls12_keys(suite, key, iv);
 }
 
 Err Connection::install_write_key12(const CipherSuite& suite, ByteView key, ByteView iv) {
   MK_TRY(flush_handshake());
+  if constexpr (!kTls12Enabled) return MK_ERR_INTERNAL;
   return write_.set_tls12_keys(suite, key, iv);
 }
 
