@@ -217,6 +217,12 @@ void mk_conn_output_ack(mk_conn* c, size_t n);
  * MK_ERR_WANT_MORE when nothing is ready, MK_ERR_CLOSED after close_notify, or the
  * sticky error. */
 int mk_conn_read(mk_conn* c, uint8_t* buf, size_t cap, size_t* got);
+/* Plaintext out without a copy: a pointer to the decrypted bytes waiting (valid
+ * until the next call on c) and their count, 0 when none. Acknowledge what was
+ * consumed; the rest stays for the next call (or mk_conn_read). */
+size_t mk_conn_read_view(mk_conn* c, const uint8_t** data);
+void mk_conn_read_ack(mk_conn* c, size_t n);
+
 /* Decrypted application bytes waiting for mk_conn_read(). An incomplete record
  * held inside the engine is not counted: it cannot progress without more input. */
 size_t mk_conn_pending(const mk_conn* c);

@@ -80,6 +80,17 @@ int mk_conn_read(mk_conn* c, uint8_t* buf, size_t cap, size_t* got) {
   return c->read(mk::ByteSpan(buf, buf ? cap : 0), got);
 }
 
+size_t mk_conn_read_view(mk_conn* c, const uint8_t** data) {
+  if (!c || !data) return 0;
+  const mk::ByteView v = c->read_view();
+  *data = v.data();
+  return v.size();
+}
+
+void mk_conn_read_ack(mk_conn* c, size_t n) {
+  if (c) c->read_ack(n);
+}
+
 size_t mk_conn_pending(const mk_conn* c) {
   return c ? c->pending() : 0;
 }

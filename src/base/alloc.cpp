@@ -9,17 +9,29 @@
 namespace mk {
 namespace {
 
-void* default_alloc(void*, size_t n) { return std::malloc(n); }
-void default_free(void*, void* p, size_t) { std::free(p); }
+void* default_alloc(void*, size_t n) {
+  return std::malloc(n);
+}
+void default_free(void*, void* p, size_t) {
+  std::free(p);
+}
 
 mk_allocator g_allocator = {default_alloc, default_free, nullptr};
 
 }  // namespace
 
-void* heap_alloc(size_t n) { return g_allocator.alloc(g_allocator.user, n == 0 ? 1 : n); }
+void* heap_alloc(size_t n) {
+  return g_allocator.alloc(g_allocator.user, n == 0 ? 1 : n);
+}
 
 void heap_free(void* p, size_t n) {
   if (p) g_allocator.free(g_allocator.user, p, n);
+}
+
+void Buffer::release(uint8_t* p, size_t cap, size_t used) {
+  if (!p) return;
+  if (wipe_ == Wipe::on_release) secure_wipe(p, used);
+  heap_free(p, cap);
 }
 
 bool Buffer::reserve(size_t n) {
@@ -31,12 +43,10 @@ bool Buffer::reserve(size_t n) {
   auto* p = static_cast<uint8_t*>(heap_alloc(new_cap));
   if (!p) return false;
   if (size_) std::memcpy(p, data_, size_);
-  if (data_) {
-    secure_wipe(data_, cap_);
-    heap_free(data_, cap_);
-  }
+  release(data_, cap_, used_);
   data_ = p;
   cap_ = new_cap;
+  used_ = size_;
   return true;
 }
 
@@ -44,6 +54,14 @@ bool Buffer::resize(size_t n) {
   if (!reserve(n)) return false;
   if (n > size_) std::memset(data_ + size_, 0, n - size_);
   size_ = n;
+  grew_to(n);
+  return true;
+}
+
+bool Buffer::resize_uninit(size_t n) {
+  if (!reserve(n)) return false;
+  size_ = n;
+  grew_to(n);
   return true;
 }
 
@@ -52,6 +70,7 @@ bool Buffer::append(ByteView b) {
   if (!reserve(size_ + b.size())) return false;
   std::memcpy(data_ + size_, b.data(), b.size());
   size_ += b.size();
+  grew_to(size_);
   return true;
 }
 
@@ -65,12 +84,9 @@ void Buffer::consume_front(size_t n) {
 }
 
 void Buffer::reset() {
-  if (data_) {
-    secure_wipe(data_, cap_);
-    heap_free(data_, cap_);
-  }
+  release(data_, cap_, used_);
   data_ = nullptr;
-  size_ = cap_ = 0;
+  size_ = cap_ = used_ = 0;
 }
 
 }  // namespace mk

@@ -1,5 +1,7 @@
 #include "tls/cipher_suite.h"
 
+#include "tls/features.h"
+
 namespace mk::tls {
 namespace {
 
@@ -15,6 +17,7 @@ constexpr CipherSuite kSuites[] = {
      12, 0},
     {0x1303, "TLS_CHACHA20_POLY1305_SHA256", &crypto::chacha20_poly1305, &crypto::sha256, k13,
      SuiteAuth::any, 12, 0},
+#if MEERKAT_ENABLE_TLS12
     {0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", &crypto::aes128_gcm, &crypto::sha256, k12,
      SuiteAuth::ecdsa, 4, 8},
     {0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", &crypto::aes128_gcm, &crypto::sha256, k12,
@@ -27,6 +30,7 @@ constexpr CipherSuite kSuites[] = {
      &crypto::sha256, k12, SuiteAuth::ecdsa, 12, 0},
     {0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", &crypto::chacha20_poly1305,
      &crypto::sha256, k12, SuiteAuth::rsa, 12, 0},
+#endif
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "base/secure.h"
 #include "tls/connection.h"
+#include "tls/features.h"
 #include "tls/handshake_auth.h"
 #include "tls/messages.h"
 #include "tls/negotiation.h"
@@ -85,7 +86,8 @@ Err ClientHandshake::send_client_hello(Connection& c, ByteView cookie) {
 
 Err ClientHandshake::on_message(Connection& c, uint8_t type, ByteView message) {
   const ByteView body = message.subspan(kHandshakeHeaderLen);
-  if (tls12_) return on_message12(c, type, body, message);
+  if constexpr (kTls12Enabled)
+    if (tls12_) return on_message12(c, type, body, message);
   switch (type) {
     case kServerHello:
       return on_server_hello(c, body, message);
@@ -138,9 +140,10 @@ Err ClientHandshake::on_server_hello(Connection& c, ByteView body, ByteView mess
   ServerHello sh;
   MK_TRY(parse_server_hello(body, sh));
   // RFC 8446 4.1.3: without supported_versions the server chose TLS 1.2 or older.
-  if (!sh.has_supported_versions && sh.legacy_version == kTls12 && cfg_.allows(kTls12) &&
-      !hello_retry_)
-    return on_server_hello12(c, sh, message);
+  if constexpr (kTls12Enabled)
+    if (!sh.has_supported_versions && sh.legacy_version == kTls12 && cfg_.allows(kTls12) &&
+        !hello_retry_)
+      return on_server_hello12(c, sh, message);
   MK_TRY(check_hello_common(c, sh));
   const CipherSuite* suite = find_cipher_suite(sh.cipher_suite);
   if (!suite || suite->version != kTls13)
@@ -323,7 +326,9 @@ Err ClientHandshake::check_server_extensions(Connection& c, bool server_name, bo
 Err ClientHandshake::on_change_cipher_spec(Connection& c) {
   if (!tls12_ || c.hs_state() != HsState::client12_wait_change_cipher_spec)
     return c.fail(MK_ERR_UNEXPECTED_MESSAGE, "server sent change_cipher_spec out of order");
-  MK_TRY(c.install_read_key12(*suite_, key_block_.server_key.view(), key_block_.server_iv.view()));
+  if constexpr (kTls12Enabled)
+    MK_TRY(
+        c.install_read_key12(*suite_, key_block_.server_key.view(), key_block_.server_iv.view()));
   c.set_hs_state(HsState::client12_wait_finished);
   return MK_OK;
 }

@@ -84,7 +84,9 @@ Err Config::check_identity() {
 
 Err Config::add_trust_anchors(ByteView pem_or_der) {
   last_error_ = {};
-  return loaded(trust_.add(pem_or_der, &last_error_));
+  Err e = trust_.add(pem_or_der, &last_error_);
+  if (e == MK_OK) verifier_ = &x509::verify_chain;
+  return loaded(e);
 }
 
 Err Config::set_alpn(const char* comma_list) {
@@ -132,7 +134,7 @@ Err Config::set_groups(std::span<const uint16_t> groups) {
 }
 
 Err Config::set_versions(uint16_t min, uint16_t max) {
-  auto known = [](uint16_t v) { return v == 0x0303 || v == 0x0304; };
+  auto known = [](uint16_t v) { return (kTls12Enabled && v == 0x0303) || v == 0x0304; };
   if (!known(min) || !known(max) || min > max) return MK_ERR_INVALID_ARGUMENT;
   min_version_ = min;
   max_version_ = max;
@@ -157,11 +159,16 @@ std::span<const uint16_t> Config::accepted_signature_schemes() {
   return kAcceptedSchemes;
 }
 
+Err Config::verify_chain(std::span<const ByteView> chain, const x509::VerifyParams& params,
+                         crypto::PublicKey& leaf_key, x509::VerifyDetail* detail) const {
+  if (!verifier_ || trust_.empty()) return MK_ERR_NO_TRUST_ANCHORS;
+  return verifier_(chain, trust_, params, leaf_key, detail);
+}
+
 Err Config::verify(std::span<const ByteView> chain, const x509::VerifyParams& params,
                    x509::VerifyDetail* detail) const {
-  if (trust_.empty()) return MK_ERR_NO_TRUST_ANCHORS;
   crypto::PublicKey leaf_key;
-  return x509::verify_chain(chain, trust_, params, leaf_key, detail);
+  return verify_chain(chain, params, leaf_key, detail);
 }
 
 }  // namespace mk::tls

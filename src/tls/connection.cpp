@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "base/reader.h"
+#include "tls/features.h"
 #include "tls/handshake.h"
 #include "tls/messages.h"
 
@@ -281,11 +282,13 @@ Err Connection::install_write_key(const CipherSuite& suite, ByteView secret) {
 
 Err Connection::install_read_key12(const CipherSuite& suite, ByteView key, ByteView iv) {
   read_key_changed_ = true;
+  if constexpr (!kTls12Enabled) return MK_ERR_INTERNAL;
   return read_.set_tls12_keys(suite, key, iv);
 }
 
 Err Connection::install_write_key12(const CipherSuite& suite, ByteView key, ByteView iv) {
   MK_TRY(flush_handshake());
+  if constexpr (!kTls12Enabled) return MK_ERR_INTERNAL;
   return write_.set_tls12_keys(suite, key, iv);
 }
 
@@ -330,17 +333,21 @@ Err Connection::read(ByteSpan buf, size_t* got) {
   if (!plaintext_.empty()) {
     const size_t n = buf.size() < plaintext_.size() ? buf.size() : plaintext_.size();
     std::memcpy(buf.data(), plaintext_.data(), n);
-    plaintext_ = plaintext_.subspan(n);
+    read_ack(n);
     *got = n;
-    if (plaintext_.empty()) {
-      in_.clear();
-      release_idle_buffers();
-    }
     return MK_OK;
   }
   if (error_ != MK_OK) return error_;
   if (received_close_) return MK_ERR_CLOSED;
   return MK_ERR_WANT_MORE;
+}
+
+void Connection::read_ack(size_t n) {
+  plaintext_ = plaintext_.subspan(n < plaintext_.size() ? n : plaintext_.size());
+  if (plaintext_.empty()) {
+    in_.clear();
+    release_idle_buffers();
+  }
 }
 
 Err Connection::write(ByteView data, size_t* used) {

@@ -65,6 +65,8 @@ class Connection : public HeapObject {
   ByteView output() const { return out_.view(); }
   void output_ack(size_t n);
   Err read(ByteSpan buf, size_t* got);
+  ByteView read_view() const { return plaintext_; }
+  void read_ack(size_t n);
   size_t pending() const { return plaintext_.size(); }
   Err write(ByteView data, size_t* used);
   Err close();

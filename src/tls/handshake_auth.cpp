@@ -19,7 +19,7 @@ Err check_peer_chain(Connection& c, std::span<const ByteView> certs, x509::Verif
   params.now = cfg.now();
   params.max_depth = cfg.max_chain_depth();
   x509::VerifyDetail detail;
-  Err e = x509::verify_chain(certs, cfg.trust_anchors(), params, peer_key, &detail);
+  Err e = cfg.verify_chain(certs, params, peer_key, &detail);
   if (e != MK_OK) return c.fail(e, "%s", detail.text[0] ? detail.text : err_text(e));
   c.negotiated().peer_verified = true;
   return MK_OK;

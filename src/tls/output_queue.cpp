@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "base/secure.h"
+
 namespace mk::tls {
 
 void OutputQueue::ack(size_t n) {
@@ -24,7 +26,7 @@ Err OutputQueue::add_record(uint8_t type, ByteView payload, RecordProtection* pr
       sealed ? protection->record_size(payload.size()) : kRecordHeaderLen + payload.size();
   const size_t offset = sealed ? protection->payload_offset() : kRecordHeaderLen;
   const size_t start = buf_.size();
-  if (!buf_.resize(start + record_len)) return MK_ERR_OUT_OF_MEMORY;
+  if (!buf_.resize_uninit(start + record_len)) return MK_ERR_OUT_OF_MEMORY;
   ByteSpan record = buf_.span().subspan(start, record_len);
   if (!payload.empty()) std::memcpy(record.data() + offset, payload.data(), payload.size());
   if (!sealed) {
@@ -32,7 +34,10 @@ Err OutputQueue::add_record(uint8_t type, ByteView payload, RecordProtection* pr
     return MK_OK;
   }
   Err e = protection->seal_in_place(type, payload.size(), 0, record);
-  if (e != MK_OK) buf_.resize(start);
+  if (e != MK_OK) {
+    secure_wipe(record);  // the plaintext was never sealed
+    buf_.resize(start);
+  }
   return e;
 }
 

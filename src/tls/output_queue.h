@@ -28,7 +28,9 @@ class OutputQueue {
   void release_if_empty();
 
  private:
-  Buffer buf_;
+  // Ciphertext once a call returns (plaintext only between the copy and the seal),
+  // so it is not wiped.
+  Buffer buf_{Buffer::Wipe::never};
   size_t sent_ = 0;  // bytes at the front already taken by the caller
 };
 

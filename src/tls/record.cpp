@@ -6,6 +6,7 @@
 #include "base/reader.h"
 #include "base/secure.h"
 #include "base/writer.h"
+#include "tls/features.h"
 #include "tls/key_schedule.h"
 
 namespace mk::tls {
@@ -79,7 +80,8 @@ void RecordProtection::nonce(uint8_t out[12]) const {
 
 Err RecordProtection::seal_in_place(uint8_t inner_type, size_t len, size_t pad, ByteSpan record) {
   if (!active()) return MK_ERR_BAD_STATE;
-  if (tls12_) return pad == 0 ? seal12(inner_type, len, record) : MK_ERR_INVALID_ARGUMENT;
+  if constexpr (kTls12Enabled)
+    if (tls12_) return pad == 0 ? seal12(inner_type, len, record) : MK_ERR_INVALID_ARGUMENT;
   if (inner_type == 0 || len > kMaxPlaintext || pad > kMaxInnerPlaintext - 1 - len)
     return MK_ERR_INVALID_ARGUMENT;
   if (record.size() != sealed_size(len, pad)) return MK_ERR_INVALID_ARGUMENT;
@@ -104,7 +106,8 @@ Err RecordProtection::seal_in_place(uint8_t inner_type, size_t len, size_t pad, 
 Err RecordProtection::open_in_place(ByteSpan record, uint8_t* inner_type, ByteSpan* plaintext) {
   if (!active()) return MK_ERR_BAD_STATE;
   if (record.size() < kRecordHeaderLen) return MK_ERR_INVALID_ARGUMENT;
-  if (tls12_) return open12(record, inner_type, plaintext);
+  if constexpr (kTls12Enabled)
+    if (tls12_) return open12(record, inner_type, plaintext);
   RecordHeader h;
   MK_TRY(parse_record_header(record, h));
   if (h.type != kApplicationData) return MK_ERR_UNEXPECTED_MESSAGE;

@@ -41,7 +41,9 @@ class RecordInput {
   }
 
  private:
-  Buffer buf_;
+  // Ciphertext, then the application's own plaintext: no key material, so it is
+  // not wiped on release (see Buffer).
+  Buffer buf_{Buffer::Wipe::never};
   RecordHeader header_;
   bool have_header_ = false;
 };

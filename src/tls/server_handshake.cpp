@@ -7,6 +7,7 @@
 
 #include "base/secure.h"
 #include "tls/connection.h"
+#include "tls/features.h"
 #include "tls/handshake_auth.h"
 #include "tls/negotiation.h"
 
@@ -18,7 +19,8 @@ Err ServerHandshake::start(Connection& c) {
 
 Err ServerHandshake::on_message(Connection& c, uint8_t type, ByteView message) {
   const ByteView body = message.subspan(kHandshakeHeaderLen);
-  if (tls12_) return on_message12(c, type, body, message);
+  if constexpr (kTls12Enabled)
+    if (tls12_) return on_message12(c, type, body, message);
   switch (type) {
     case kClientHello:
       return on_client_hello(c, body, message);
@@ -81,8 +83,9 @@ Err ServerHandshake::on_client_hello(Connection& c, ByteView body, ByteView mess
   const bool offers12 = ch.has_supported_versions ? ch.supported_versions.contains(kTls12)
                                                   : ch.legacy_version >= kTls12;
   if (!(offers13 && cfg_.allows(kTls13))) {
-    if (offers12 && cfg_.allows(kTls12) && retry_group_ == 0)
-      return on_client_hello12(c, ch, message);
+    if constexpr (kTls12Enabled)
+      if (offers12 && cfg_.allows(kTls12) && retry_group_ == 0)
+        return on_client_hello12(c, ch, message);
     return c.fail(MK_ERR_PROTOCOL_VERSION, "client offers no TLS version the server accepts");
   }
   const KeyShareEntry* share = nullptr;
@@ -225,6 +228,17 @@ Err ServerHandshake::on_finished(Connection& c, ByteView body, ByteView message)
                              keys_.server_application_secret().view());
   keys_.forget_handshake_secrets();
   return c.complete_handshake();
+}
+
+// Virtual, so it stays here: a build without TLS 1.2 still needs it in the vtable.
+Err ServerHandshake::on_change_cipher_spec(Connection& c) {
+  if (!tls12_ || c.hs_state() != HsState::server12_wait_change_cipher_spec)
+    return c.fail(MK_ERR_UNEXPECTED_MESSAGE, "client sent change_cipher_spec out of order");
+  if constexpr (kTls12Enabled)
+    MK_TRY(
+        c.install_read_key12(*suite_, key_block_.client_key.view(), key_block_.client_iv.view()));
+  c.set_hs_state(HsState::server12_wait_finished);
+  return MK_OK;
 }
 
 Err ServerHandshake::accept_client_extensions(Connection& c, const ClientHello& ch,

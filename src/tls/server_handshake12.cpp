@@ -205,14 +205,6 @@ Err ServerHandshake::on_certificate_verify12(Connection& c, ByteView body, ByteV
   return MK_OK;
 }
 
-Err ServerHandshake::on_change_cipher_spec(Connection& c) {
-  if (!tls12_ || c.hs_state() != HsState::server12_wait_change_cipher_spec)
-    return c.fail(MK_ERR_UNEXPECTED_MESSAGE, "client sent change_cipher_spec out of order");
-  MK_TRY(c.install_read_key12(*suite_, key_block_.client_key.view(), key_block_.client_iv.view()));
-  c.set_hs_state(HsState::server12_wait_finished);
-  return MK_OK;
-}
-
 Err ServerHandshake::on_finished12(Connection& c, ByteView body, ByteView message) {
   ByteView verify_data;
   MK_TRY(parse_finished(body, kFinished12Len, verify_data));
