@@ -14,6 +14,8 @@ PACKAGES=(
   libssl-dev                                     # OpenSSL side of `make bench`
   wrk nginx                                      # `make bench` over loopback
   python3                                        # test summary
+  clang libclang-rt-14-dev llvm                  # libFuzzer targets (fuzz/, `make fuzz`)
+  valgrind                                       # memcheck run of the interop tests
   procps iproute2                                # ps/ss used by tests' process checks
 )
 
