@@ -71,6 +71,9 @@ class Connection : public HeapObject {
   Err write(ByteView data, size_t* used);
   Err close();
   Err feed_eof();
+  // The handshake deadline (Config::handshake_timeout_ms, from init()).
+  Err check_timeout();
+  int64_t timeout_ms() const;
   Err key_update(bool request_peer);
   unsigned state() const;
   Err error() const { return error_; }
@@ -139,6 +142,7 @@ class Connection : public HeapObject {
   HsState hs_state_;
   bool started_ = false;
   bool established_ = false;
+  uint64_t handshake_deadline_ = 0;  // on the config's monotonic clock; 0: none
 
   RecordInput in_;
   ByteSpan plaintext_;  // undelivered application data, inside in_'s record
