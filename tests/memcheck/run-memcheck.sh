@@ -23,7 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$log_dir"
 mkdir -p "$log_dir"
 valgrind_cmd="valgrind --tool=memcheck --leak-check=full --errors-for-leak-kinds=definite,indirect
-  --error-exitcode=99 --track-origins=yes --num-callers=30
+  --error-exitcode=99 --track-origins=yes --num-callers=30 --child-silent-after-fork=yes
   --suppressions=$here/system.supp --log-file=$log_dir/memcheck-%p.log"
 valgrind_cmd=$(echo $valgrind_cmd)  # one line, single spaces: the wrapper is split on spaces
 
