@@ -55,3 +55,14 @@ if(TARGET meerkat_mongoose_interop_tests)
   add_memcheck_test(memcheck_mongoose_interop self $<TARGET_FILE:meerkat_mongoose_interop_tests>
                     "${mongoose_filter}")
 endif()
+
+# Constant-time checks (ctgrind): secrets marked undefined, memcheck counts any branch
+# or index on them. The program itself runs under valgrind; it skips without it.
+add_executable(meerkat_constant_time_tests memcheck/constant_time_test.cpp)
+target_include_directories(meerkat_constant_time_tests PRIVATE ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(meerkat_constant_time_tests PRIVATE meerkat meerkat_test_support
+                      GTest::gtest_main ${BEARSSL_LIBRARY})
+add_test(NAME memcheck_constant_time
+         COMMAND ${VALGRIND_PROGRAM} --tool=memcheck --quiet --track-origins=yes
+                 $<TARGET_FILE:meerkat_constant_time_tests>)
+set_tests_properties(memcheck_constant_time PROPERTIES TIMEOUT 300 LABELS memcheck)
