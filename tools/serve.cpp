@@ -97,7 +97,7 @@ struct Server {
 
   static constexpr size_t kMaxConnections = 1000;
 
-  void accept_all(Clock::time_point now) {
+  void accept_all() {
     while (connections.size() < kMaxConnections) {
       int fd = ::accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) return;  // EAGAIN, or a connection that vanished before we took it
@@ -107,7 +107,8 @@ struct Server {
         ::close(fd);
         continue;
       }
-      connections.push_back(std::make_unique<HttpsConnection>(fd, conn, settings, now));
+      // The deadline counts from after mk_conn_new, which started the engine's own.
+      connections.push_back(std::make_unique<HttpsConnection>(fd, conn, settings, Clock::now()));
     }
   }
 
@@ -143,7 +144,7 @@ struct Server {
         if (!alive) connections[i].reset();
       }
       std::erase(connections, nullptr);
-      if (fds[1].revents & POLLIN) accept_all(now);
+      if (fds[1].revents & POLLIN) accept_all();
     }
   }
 };
@@ -192,6 +193,7 @@ int run_serve(std::span<const char* const> argv) {
 
   ConfigPtr config(mk_config_new(MK_ROLE_SERVER));
   if (!config) return failure("out of memory");
+  mk_config_set_handshake_timeout(config.get(), static_cast<uint32_t>(timeout * 1000));
   std::string error;
   if (!apply_tls_options(config.get(), args, error)) return usage_error("serve", error);
   std::string chain(args.value("--cert")), key(args.value("--key"));
