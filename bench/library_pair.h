@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,9 +36,11 @@ class LibraryPair {
   // The same, but the record's bytes are kept in record for open_record().
   virtual bool seal_record_into(const std::vector<uint8_t>& plaintext,
                                 std::vector<uint8_t>& record) = 0;
-  // The server takes one record sealed by this pair's client, in order, and reads
-  // its plaintext into plaintext (which must be large enough).
-  virtual bool open_record(const std::vector<uint8_t>& record, std::vector<uint8_t>& plaintext) = 0;
+  // The server takes one record sealed by this pair's client, in order, and hands
+  // its plaintext to sink the cheapest way its API allows (Meerkat: where it was
+  // decrypted; OpenSSL: copied out by SSL_read), as an application would get it.
+  using PlaintextSink = std::function<void(const uint8_t* data, size_t len)>;
+  virtual bool open_record(const std::vector<uint8_t>& record, const PlaintextSink& sink) = 0;
 
   // What was negotiated, to check that both libraries did the same thing.
   virtual std::string negotiated() const = 0;

@@ -122,19 +122,18 @@ class OpenSslPair final : public LibraryPair {
     return drain(client_out_, &record);
   }
 
-  bool open_record(const std::vector<uint8_t>& record, std::vector<uint8_t>& plaintext) override {
+  bool open_record(const std::vector<uint8_t>& record, const PlaintextSink& sink) override {
     SideCall call(Side::server, clock_);
     if (BIO_write(server_in_, record.data(), static_cast<int>(record.size())) !=
         static_cast<int>(record.size())) {
       return fail("BIO_write into the server's input failed");
     }
-    size_t got = 0;
     while (BIO_ctrl_pending(server_in_) > 0) {
       size_t n = 0;
-      if (SSL_read_ex(server_.get(), plaintext.data() + got, plaintext.size() - got, &n) != 1) {
+      if (SSL_read_ex(server_.get(), read_buf_.data(), read_buf_.size(), &n) != 1) {
         return fail(openssl_error("SSL_read_ex"));
       }
-      got += n;
+      sink(read_buf_.data(), n);
     }
     return true;
   }
@@ -147,6 +146,7 @@ class OpenSslPair final : public LibraryPair {
   }
 
  private:
+  std::vector<uint8_t> read_buf_ = std::vector<uint8_t>(16384);  // what SSL_read fills
   static SSL* new_ssl(SSL_CTX* ctx, BIO** in, BIO** out) {
     SSL* ssl = SSL_new(ctx);
     if (!ssl) return nullptr;

@@ -88,7 +88,7 @@ void add_bulk_rows(BenchContext& ctx) {
     rep.add(Row::compare(section, "seal MB/s (write + take the record)", Unit::mb_per_second,
                          m.figure(m.seal), o.figure(o.seal))
                 .missing_because(m.error, o.error));
-    rep.add(Row::compare(section, "open MB/s (feed the record + read)", Unit::mb_per_second,
+    rep.add(Row::compare(section, "open MB/s (receive the record + read)", Unit::mb_per_second,
                          m.figure(m.open), o.figure(o.open))
                 .missing_because(m.error, o.error));
     rep.add(Row::meerkat_only(section, "raw AEAD seal MB/s (provider)", Unit::mb_per_second,

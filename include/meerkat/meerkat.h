@@ -85,8 +85,8 @@ void mk_set_allocator(const mk_allocator* a);
 const char* mk_version_string(void);
 
 /* Error names and sentences. Never NULL. */
-const char* mk_err_name(int err);  /* "MK_ERR_CERT_EXPIRED" */
-const char* mk_err_text(int err);  /* "certificate has expired" */
+const char* mk_err_name(int err);     /* "MK_ERR_CERT_EXPIRED" */
+const char* mk_err_text(int err);     /* "certificate has expired" */
 const char* mk_alert_name(int alert); /* "protocol_version" */
 
 /* ---- configuration ------------------------------------------------------ */
@@ -202,13 +202,13 @@ int mk_conn_set_server_name(mk_conn* c, const char* name, size_t len);
 int mk_conn_skip_name_check(mk_conn* c);
 
 /* State bits. */
-#define MK_STATE_WANT_INPUT 0x01     /* feed more ciphertext to make progress */
-#define MK_STATE_HAS_OUTPUT 0x02     /* ciphertext waiting in mk_conn_output() */
-#define MK_STATE_CAN_WRITE 0x04      /* handshake done, plaintext may be written */
-#define MK_STATE_HAS_PLAINTEXT 0x08  /* mk_conn_read() will return data */
+#define MK_STATE_WANT_INPUT 0x01    /* feed more ciphertext to make progress */
+#define MK_STATE_HAS_OUTPUT 0x02    /* ciphertext waiting in mk_conn_output() */
+#define MK_STATE_CAN_WRITE 0x04     /* handshake done, plaintext may be written */
+#define MK_STATE_HAS_PLAINTEXT 0x08 /* mk_conn_read() will return data */
 #define MK_STATE_HANDSHAKE_DONE 0x10
-#define MK_STATE_CLOSED 0x20  /* close_notify received or error; no more input */
-#define MK_STATE_FAILED 0x40  /* mk_conn_error() is set */
+#define MK_STATE_CLOSED 0x20 /* close_notify received or error; no more input */
+#define MK_STATE_FAILED 0x40 /* mk_conn_error() is set */
 unsigned mk_conn_state(const mk_conn* c);
 
 /* Start the handshake: a client queues its ClientHello. A server does nothing until
@@ -219,6 +219,17 @@ int mk_conn_start(mk_conn* c);
  * records are decrypted and handled) and reports it in *used. Returns MK_OK or the
  * sticky error. Plaintext produced is kept until mk_conn_read(). */
 int mk_conn_feed(mk_conn* c, const uint8_t* data, size_t len, size_t* used);
+
+/* Ciphertext in without a copy, instead of mk_conn_feed: receive straight into the
+ * connection's record buffer. mk_conn_input_space gives where the next bytes go and
+ * how many fit: the rest of the current record's 5-byte header until that is known,
+ * then the rest of its body, never past the record's end. 0 when no input is taken
+ * now (plaintext waiting to be read, closed, failed, or a client not started).
+ * After writing n bytes there (n <= the count), mk_conn_input_commit(c, n) processes
+ * them as mk_conn_feed would; the pointer is invalid after any other call on c.
+ * With mk_conn_read_view, application data is never copied by Meerkat. */
+size_t mk_conn_input_space(mk_conn* c, uint8_t** data);
+int mk_conn_input_commit(mk_conn* c, size_t n);
 
 /* Ciphertext out: a pointer to queued bytes (valid until the next call on c).
  * Returns the count, 0 when nothing is queued. Acknowledge what was sent. */
@@ -272,13 +283,13 @@ int mk_conn_error(const mk_conn* c);
 const char* mk_conn_error_message(const mk_conn* c);
 
 /* What was negotiated (0 / NULL before the handshake). */
-uint16_t mk_conn_version(const mk_conn* c);    /* 0x0304 */
+uint16_t mk_conn_version(const mk_conn* c); /* 0x0304 */
 uint16_t mk_conn_cipher_suite(const mk_conn* c);
 uint16_t mk_conn_group(const mk_conn* c);
 uint16_t mk_conn_signature_scheme(const mk_conn* c); /* the peer's CertificateVerify */
 /* The scheme this side signed its handshake with (0 when it did not sign). */
 uint16_t mk_conn_local_signature_scheme(const mk_conn* c);
-int mk_conn_hello_retry(const mk_conn* c);     /* 1 if a HelloRetryRequest was used */
+int mk_conn_hello_retry(const mk_conn* c); /* 1 if a HelloRetryRequest was used */
 /* ALPN protocol chosen, not NUL-terminated; *len 0 when none. */
 const char* mk_conn_alpn(const mk_conn* c, size_t* len);
 /* Server: the SNI name the client asked for (NUL-terminated, "" when none). */

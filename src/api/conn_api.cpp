@@ -70,6 +70,18 @@ int mk_conn_feed(mk_conn* c, const uint8_t* data, size_t len, size_t* used) {
   return guard([&] { return c->feed(bytes(data, len), used); });
 }
 
+size_t mk_conn_input_space(mk_conn* c, uint8_t** data) {
+  if (!c || !data) return 0;
+  const mk::ByteSpan space = c->input_space();
+  *data = space.data();
+  return space.size();
+}
+
+int mk_conn_input_commit(mk_conn* c, size_t n) {
+  if (!c) return MK_ERR_INVALID_ARGUMENT;
+  return guard([&] { return c->input_commit(n); });
+}
+
 size_t mk_conn_output(mk_conn* c, const uint8_t** data) {
   if (!c || !data) return 0;
   const mk::ByteView out = c->output();

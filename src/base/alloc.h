@@ -91,6 +91,9 @@ class Buffer {
   bool empty() const { return size_ == 0; }
   ByteView view() const { return ByteView(data_, size_); }
   ByteSpan span() { return ByteSpan(data_, size_); }
+  // The capacity past the content, for a caller that writes there and then takes
+  // the bytes with resize_uninit(size() + n). A wipe covers them only once taken.
+  ByteSpan spare() { return ByteSpan(data_ + size_, cap_ - size_); }
 
  private:
   void swap(Buffer& o) noexcept {

@@ -76,8 +76,7 @@ Err Connection::start() {
 
 // ---- inbound ------------------------------------------------------------------------
 
-Err Connection::feed(ByteView data, size_t* used) {
-  *used = 0;
+Err Connection::accepting_input() {
   // A peer trickling bytes must not keep a handshake alive past its deadline.
   MK_TRY(check_timeout());
   if (!started_) {
@@ -85,6 +84,12 @@ Err Connection::feed(ByteView data, size_t* used) {
     if (!cfg_.is_server()) return MK_ERR_BAD_STATE;
     MK_TRY(start());
   }
+  return MK_OK;
+}
+
+Err Connection::feed(ByteView data, size_t* used) {
+  *used = 0;
+  MK_TRY(accepting_input());
   while (*used < data.size() && plaintext_.empty() && !received_close_) {
     size_t taken = 0;
     bool complete = false;
@@ -92,18 +97,45 @@ Err Connection::feed(ByteView data, size_t* used) {
     *used += taken;
     if (e != MK_OK) return fail(e);
     if (!complete) break;
-    e = process_record();
-    if (e == MK_OK) e = flush_handshake();
-    if (e != MK_OK) {
-      fail(e);
-      // The handshake cannot go on: wipe its secrets now rather than at free.
-      delete hs_;
-      hs_ = nullptr;
-      return error_;
-    }
-    if (plaintext_.empty()) in_.clear();
+    MK_TRY(on_record_complete());
   }
   release_idle_buffers();
+  return MK_OK;
+}
+
+ByteSpan Connection::input_space() {
+  if (accepting_input() != MK_OK || !plaintext_.empty() || received_close_) return {};
+  ByteSpan space = in_.space();
+  if (space.empty()) fail(MK_ERR_OUT_OF_MEMORY);
+  return space;
+}
+
+Err Connection::input_commit(size_t n) {
+  MK_TRY(accepting_input());
+  if (n == 0) return MK_OK;
+  if (!plaintext_.empty() || received_close_) return MK_ERR_BAD_STATE;
+  bool complete = false;
+  // More than input_space() offered is the caller's mistake, not the peer's: the
+  // connection stays usable.
+  Err e = in_.commit(n, &complete);
+  if (e == MK_ERR_INVALID_ARGUMENT) return e;
+  if (e != MK_OK) return fail(e);
+  if (complete) MK_TRY(on_record_complete());
+  release_idle_buffers();
+  return MK_OK;
+}
+
+Err Connection::on_record_complete() {
+  Err e = process_record();
+  if (e == MK_OK) e = flush_handshake();
+  if (e != MK_OK) {
+    fail(e);
+    // The handshake cannot go on: wipe its secrets now rather than at free.
+    delete hs_;
+    hs_ = nullptr;
+    return error_;
+  }
+  if (plaintext_.empty()) in_.clear();
   return MK_OK;
 }
 

@@ -64,6 +64,8 @@ class Connection : public HeapObject {
   Err skip_name_check();
   Err start();
   Err feed(ByteView data, size_t* used);
+  ByteSpan input_space();
+  Err input_commit(size_t n);
   ByteView output() const { return out_.view(); }
   void output_ack(size_t n);
   Err read(ByteSpan buf, size_t* got);
@@ -129,6 +131,10 @@ class Connection : public HeapObject {
   Err fail(Err e, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
 
  private:
+  // MK_OK when input may be taken now; a server starts with its first input.
+  Err accepting_input();
+  // A whole record is buffered in in_: process it and send what it calls for.
+  Err on_record_complete();
   Err process_record();
   Err on_handshake_payload(ByteView payload);
   Err on_alert(ByteView payload);
