@@ -1,0 +1,28 @@
+// What one load run does: how many clients of each sort, for how long at most.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace mk::load {
+
+struct LoadPlan {
+  std::string meerkat;                        // the meerkat binary whose `serve` is put under load
+  std::string certs_dir;                      // chain.pem, key.pem (served) and ca.pem (trusted)
+  int connections = 1000;                     // good clients, all open at once at the barrier
+  int requests_per_connection = 5;            // keep-alive GETs on each
+  int abusive_per_kind = 10;                  // clients of each abusive kind
+  int max_handshakes_in_flight = 100;         // good clients connecting at once (the ramp)
+  std::chrono::seconds handshake_timeout{5};  // passed to serve
+  std::chrono::seconds time_limit{120};       // the whole run; then serve is killed
+  // How far the server's heap in use may end above its start. Why 64 KiB: what the
+  // server keeps on purpose after a peak is its poll loop's two vectors (a pollfd
+  // and a pointer per connection, 16 B x ~1,100 = ~17 KiB); the rest is margin for
+  // malloc's own bookkeeping. Any leak of 64 bytes or more per connection over 1,000
+  // connections crosses it (the engine's own blocks are checked exactly, through
+  // Meerkat's allocation hook).
+  size_t heap_tolerance = 64 * 1024;
+  std::string json_path;  // where to write the figures as JSON (none when empty)
+};
+
+}  // namespace mk::load
