@@ -190,9 +190,10 @@ struct Server {
         HttpsConnection& c = *connections[i];
         short revents = fds[i + 2].revents;
         bool alive = true;
-        if (revents) {
-          alive = c.on_events(revents, now);
-        } else if (c.deadline() <= now) {
+        if (revents) alive = c.on_events(revents, now);
+        // The deadline counts on turns with events too: a client trickling its
+        // ClientHello has a byte waiting on every turn of a busy loop.
+        if (alive && c.deadline() <= now) {
           c.on_timeout();
           alive = false;
         }
