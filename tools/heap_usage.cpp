@@ -16,7 +16,9 @@
 #endif
 
 #ifdef MEERKAT_HEAP_FROM_SANITIZER
-#include <sanitizer/allocator_interface.h>
+// From the sanitizer runtime (sanitizer/allocator_interface.h, which GCC does not
+// install): the bytes its allocator has handed out and not taken back.
+extern "C" size_t __sanitizer_get_current_allocated_bytes(void);
 #endif
 
 namespace mk::cli {

@@ -145,8 +145,13 @@ void GoodClient::send_request() {
 
 bool GoodClient::check_body(std::string_view chunk) {
   const std::string& want = expected_->contents;
-  if (body_received_ + chunk.size() > want.size() ||
-      std::memcmp(want.data() + body_received_, chunk.data(), chunk.size()) != 0) {
+  if (body_received_ + chunk.size() > want.size()) return false;
+  if (std::memcmp(want.data() + body_received_, chunk.data(), chunk.size()) != 0) {
+    // Point the failure at the first wrong byte.
+    while (chunk.front() == want[body_received_]) {
+      chunk.remove_prefix(1);
+      ++body_received_;
+    }
     return false;
   }
   body_received_ += chunk.size();
@@ -165,8 +170,8 @@ void GoodClient::read_response(Clock::time_point now) {
       return;
     }
     if (!check_body(body_)) {
-      fail("wrong body bytes for " + expected_->name + " at offset " +
-           std::to_string(body_received_));
+      fail("wrong body for " + expected_->name + " at byte " + std::to_string(body_received_) +
+           " (expected " + std::to_string(expected_->contents.size()) + " bytes)");
       return;
     }
     if (s == cli::ResponseParser::Status::done) {
