@@ -77,6 +77,7 @@ class LoadTest {
     r_.peak = r_.start;
 
     main_phase();
+    if (out_of_time()) return finish();  // already failed; serve is killed
     if (!serve_.running()) {
       problem("meerkat serve is no longer running");
       return finish();
