@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -69,6 +70,7 @@ class LoadTest {
                                      plan_.certs_dir + "/key.pem",
                                      "--handshake-timeout",
                                      std::to_string(plan_.handshake_timeout.count())};
+    if (!plan_.serve_log.empty()) args.push_back("-v");
     if (!serve_.start(plan_.meerkat, args, deadline_, error)) return problem(error);
 
     if (!warm_up()) return finish();
@@ -134,12 +136,10 @@ class LoadTest {
     }
   }
 
-  void sample_peak() {
-    auto s = serve_.stats(Clock::now() + kStatsWait);
-    if (!s) return;
-    r_.peak.stats.connections = std::max(r_.peak.stats.connections, s->connections);
-    r_.peak.stats.heap_in_use = std::max(r_.peak.stats.heap_in_use, s->heap_in_use);
-    r_.peak.stats.meerkat_live = std::max(r_.peak.stats.meerkat_live, s->meerkat_live);
+  void add_to_peak(const ServerStats& s) {
+    r_.peak.stats.connections = std::max(r_.peak.stats.connections, s.connections);
+    r_.peak.stats.heap_in_use = std::max(r_.peak.stats.heap_in_use, s.heap_in_use);
+    r_.peak.stats.meerkat_live = std::max(r_.peak.stats.meerkat_live, s.meerkat_live);
     r_.peak.rss = std::max(r_.peak.rss, serve_.rss_bytes());
   }
 
@@ -268,10 +268,11 @@ class LoadTest {
           barrier_released = true;
           r_.open_at_barrier = static_cast<int>(at_barrier);
           if (sample) {
+            // Waits for serve's answer once: the figure of the moment all are open.
             if (auto s = serve_.stats(now + kStatsWait)) {
               r_.server_connections_at_barrier = s->connections;
+              add_to_peak(*s);
             }
-            sample_peak();
           }
           now = Clock::now();
           for (auto& g : goods) g->release(now);
@@ -280,14 +281,15 @@ class LoadTest {
       }
 
       if (sample && now >= next_sample) {
-        sample_peak();
-        next_sample = Clock::now() + kSampleInterval;
+        serve_.ask_stats();
+        next_sample = now + kSampleInterval;
       }
 
       fds.clear();
       polled_goods.clear();
       polled_abusers.clear();
       Clock::time_point wake = std::min(deadline_, next_sample);
+      if (sample) fds.push_back({serve_.err_fd(), POLLIN, 0});  // stats answers
       for (auto& g : goods) {
         if (g->finished() || g->fd() < 0) continue;
         fds.push_back({g->fd(), g->poll_events(), 0});
@@ -309,6 +311,11 @@ class LoadTest {
       }
       now = Clock::now();
       size_t i = 0;
+      if (sample) {
+        if (fds[i++].revents) {
+          for (const ServerStats& st : serve_.take_stats()) add_to_peak(st);
+        }
+      }
       for (GoodClient* g : polled_goods) {
         short revents = fds[i++].revents;
         if (!revents) continue;
@@ -328,6 +335,7 @@ class LoadTest {
     if (serve_.pid() > 0) {
       bool was_running = serve_.running();
       r_.server_exit = serve_.stop();
+      if (!plan_.serve_log.empty()) std::ofstream(plan_.serve_log) << serve_.err();
       if (was_running && r_.server_exit != 0) {
         problem("meerkat serve exited with status " + std::to_string(r_.server_exit) +
                 " on SIGTERM: " + serve_.err());

@@ -17,12 +17,14 @@ using mk::cli::OptionSpec;
 constexpr OptionSpec kOptions[] = {
     {"--meerkat", "", true},    {"--certs", "", true},   {"--connections", "-c", true},
     {"--requests", "-n", true}, {"--abusive", "", true}, {"--handshake-timeout", "", true},
-    {"--time-limit", "", true}, {"--json", "", true},    {"--help", "-h", false},
+    {"--time-limit", "", true}, {"--json", "", true},    {"--serve-log", "", true},
+    {"--help", "-h", false},
 };
 
 constexpr const char* kUsage =
     "usage: meerkat_load --meerkat PATH [--certs DIR] [-c N] [-n N] [--abusive N]\n"
     "                    [--handshake-timeout S] [--time-limit S] [--json FILE]\n"
+    "                    [--serve-log FILE]\n"
     "\n"
     "Start `meerkat serve` on 127.0.0.1, open N TLS connections at once, each doing\n"
     "several keep-alive GETs checked byte for byte, with abusive clients in the same\n"
@@ -35,7 +37,8 @@ constexpr const char* kUsage =
     "      --abusive N            abusive clients of each kind (default 10)\n"
     "      --handshake-timeout S  serve's --handshake-timeout (default 5)\n"
     "      --time-limit S         stop and fail after S seconds (default 120)\n"
-    "      --json FILE            also write the figures as JSON\n";
+    "      --json FILE            also write the figures as JSON\n"
+    "      --serve-log FILE       run serve with -v and write its log to FILE\n";
 
 bool int_option(const Args& args, const char* name, int64_t min, int64_t max, int& out) {
   if (!args.has(name)) return true;
@@ -70,6 +73,7 @@ int main(int argc, char** argv) {
   plan.meerkat = args.value("--meerkat");
   plan.certs_dir = args.value("--certs", MEERKAT_SOURCE_DIR "/certs/demo");
   plan.json_path = args.value("--json");
+  plan.serve_log = args.value("--serve-log");
   int timeout = static_cast<int>(plan.handshake_timeout.count());
   int limit = static_cast<int>(plan.time_limit.count());
   if (!int_option(args, "--connections", 1, 100000, plan.connections) ||

@@ -158,16 +158,33 @@ bool ServeProcess::running() {
   return pid_ > 0 && !reap(false);
 }
 
+std::optional<ServerStats> ServeProcess::next_stats_line() {
+  size_t nl;
+  while ((nl = err_.find('\n', err_scanned_)) != std::string::npos) {
+    std::string_view line(err_.data() + err_scanned_, nl - err_scanned_);
+    err_scanned_ = nl + 1;
+    if (auto s = parse_stats_line(line)) return s;
+  }
+  return std::nullopt;
+}
+
+void ServeProcess::ask_stats() {
+  if (running()) ::kill(pid_, SIGUSR1);
+}
+
+std::vector<ServerStats> ServeProcess::take_stats() {
+  pump(0);
+  std::vector<ServerStats> all;
+  while (auto s = next_stats_line()) all.push_back(*s);
+  return all;
+}
+
 std::optional<ServerStats> ServeProcess::stats(Clock::time_point deadline) {
   if (!running()) return std::nullopt;
+  take_stats();  // answers to earlier requests are not this one's
   ::kill(pid_, SIGUSR1);
   for (;;) {
-    size_t nl;
-    while ((nl = err_.find('\n', err_scanned_)) != std::string::npos) {
-      std::string_view line(err_.data() + err_scanned_, nl - err_scanned_);
-      err_scanned_ = nl + 1;
-      if (auto s = parse_stats_line(line)) return s;
-    }
+    if (auto s = next_stats_line()) return s;
     int wait = remaining_ms(deadline);
     if (wait == 0 || !running()) return std::nullopt;
     pump(std::min(wait, 50));

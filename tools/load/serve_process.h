@@ -45,6 +45,12 @@ class ServeProcess {
 
   // Send SIGUSR1 and wait for the answer line.
   std::optional<ServerStats> stats(Clock::time_point deadline);
+  // The same without waiting: ask, then collect answers whenever serve's stderr
+  // (err_fd()) is readable, so a busy server never holds up the caller's loop.
+  void ask_stats();
+  int err_fd() const { return err_fd_; }
+  // Answers that arrived since the last call, in order.
+  std::vector<ServerStats> take_stats();
   // VmRSS from /proc/PID/status, in bytes (0 when unreadable).
   size_t rss_bytes() const;
   // Entries in /proc/PID/fd (-1 when unreadable).
@@ -71,6 +77,8 @@ class ServeProcess {
   uint16_t port_ = 0;
   std::string out_, err_;
   size_t err_scanned_ = 0;  // stats lines before this were already taken
+  // The next complete stats line after err_scanned_, if any.
+  std::optional<ServerStats> next_stats_line();
 };
 
 }  // namespace mk::load
