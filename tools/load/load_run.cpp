@@ -234,7 +234,12 @@ class LoadTest {
              std::vector<std::unique_ptr<AbusiveClient>>& abusers, bool sample) {
     const uint16_t port = serve_.port();
     Clock::time_point now = Clock::now();
-    for (auto& a : abusers) a->start(port, now);
+    // Abusive clients come in two waves: the even ones with the first good clients,
+    // the odd ones when all the good ones are open and the transfers begin.
+    auto start_wave = [&](size_t wave, Clock::time_point at) {
+      for (size_t i = wave; i < abusers.size(); i += 2) abusers[i]->start(port, at);
+    };
+    start_wave(0, now);
     size_t next_good = 0;
     bool barrier_released = false;
     Clock::time_point next_sample = now + kSampleInterval;
@@ -261,7 +266,8 @@ class LoadTest {
       if (unfinished == 0) return true;
 
       // Every good client still going waits at the barrier: they are all open now.
-      if (!barrier_released && next_good == goods.size() && at_barrier > 0) {
+      // (When none is going, there is nothing to wait for either.)
+      if (!barrier_released && next_good == goods.size()) {
         size_t going = 0;
         for (const auto& g : goods) going += g->finished() ? 0 : 1;
         if (going == at_barrier) {
@@ -276,6 +282,7 @@ class LoadTest {
           }
           now = Clock::now();
           for (auto& g : goods) g->release(now);
+          start_wave(1, now);
           continue;
         }
       }
