@@ -19,11 +19,11 @@ struct LoadPlan {
   std::chrono::seconds handshake_timeout{5};  // passed to serve
   std::chrono::seconds time_limit{120};       // the whole run; then serve is killed
   // How far the server's heap in use may end above its start. Why 64 KiB: what the
-  // server keeps on purpose after a peak is its poll loop's two vectors (a pollfd
-  // and a pointer per connection, 16 B x ~1,100 = ~17 KiB); the rest is margin for
-  // malloc's own bookkeeping. Any leak of 64 bytes or more per connection over 1,000
-  // connections crosses it (the engine's own blocks are checked exactly, through
-  // Meerkat's allocation hook).
+  // server keeps on purpose after a peak is the capacity of its poll loop's two
+  // vectors (a pollfd and a pointer per connection, 8 B each, grown by doubling:
+  // 32 KiB once the count passes 1,024); the rest is margin. A leak of 32 bytes or
+  // more per connection over 1,000 connections crosses it (the engine's own blocks
+  // are checked exactly, through Meerkat's allocation hook).
   size_t heap_tolerance = 64 * 1024;
   std::string json_path;  // where to write the figures as JSON (none when empty)
   std::string serve_log;  // run serve with -v and write its log here (none when empty)
