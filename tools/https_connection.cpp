@@ -287,6 +287,10 @@ void HttpsConnection::begin_close() {
 
 void HttpsConnection::on_timeout() {
   if (draining_) return;
+  // The engine holds the same deadline (mk_config_set_handshake_timeout), measured
+  // from mk_conn_new on the same monotonic clock, so it agrees it has passed.
+  if (!tls_.handshake_done() && mk_conn_check_timeout(tls_.conn()) == MK_ERR_HANDSHAKE_TIMEOUT)
+    tls_.flush();  // its alerts, if the socket takes them
   log(tls_.handshake_done()
           ? "idle timeout: closing"
           : "handshake timed out after " + std::to_string(settings_.handshake_timeout.count()) +

@@ -33,7 +33,8 @@ class HttpsConnection {
   // Act on poll()'s result for this socket. False when the connection is over.
   bool on_events(short revents, Clock::time_point now);
   Clock::time_point deadline() const { return deadline_; }
-  // The deadline passed: log why the connection is being dropped.
+  // The deadline passed: log why the connection is being dropped; a handshake that
+  // is past the engine's deadline gets its user_canceled alert and close_notify.
   void on_timeout();
   // Server shutdown: queue close_notify and send what the socket takes now.
   void shut_down();

@@ -133,11 +133,11 @@ struct Server {
 
   static constexpr std::chrono::milliseconds kAcceptPause{250};
 
-  void accept_all(Clock::time_point now) {
+  void accept_all() {
     while (connections.size() < max_connections) {
       int fd = ::accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
-        if (errno == EMFILE || errno == ENFILE) accept_paused_until = now + kAcceptPause;
+        if (errno == EMFILE || errno == ENFILE) accept_paused_until = Clock::now() + kAcceptPause;
         return;  // EAGAIN, or a connection that vanished before we took it
       }
       mk_conn* conn = mk_conn_new(config);
@@ -146,7 +146,8 @@ struct Server {
         ::close(fd);
         continue;
       }
-      connections.push_back(std::make_unique<HttpsConnection>(fd, conn, settings, now));
+      // The deadline counts from after mk_conn_new, which started the engine's own.
+      connections.push_back(std::make_unique<HttpsConnection>(fd, conn, settings, Clock::now()));
     }
   }
 
@@ -201,7 +202,7 @@ struct Server {
       }
       size_t closed = std::erase(connections, nullptr);
       if (closed > 0) accept_paused_until = {};  // descriptors were freed
-      if ((fds[1].revents & POLLIN) && accepting(now)) accept_all(now);
+      if ((fds[1].revents & POLLIN) && accepting(now)) accept_all();
     }
   }
 };
@@ -251,6 +252,7 @@ int run_serve(std::span<const char* const> argv) {
 
   ConfigPtr config(mk_config_new(MK_ROLE_SERVER));
   if (!config) return failure("out of memory");
+  mk_config_set_handshake_timeout(config.get(), static_cast<uint32_t>(timeout * 1000));
   std::string error;
   if (!apply_tls_options(config.get(), args, error)) return usage_error("serve", error);
   std::string chain(args.value("--cert")), key(args.value("--key"));

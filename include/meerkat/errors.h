@@ -69,6 +69,7 @@
   X(MK_ERR_UNRECOGNIZED_NAME, 0x0412, 112, "server does not recognise the requested name")     \
   X(MK_ERR_NO_EXTENDED_MASTER_SECRET, 0x0413, 40, "peer does not support the TLS 1.2 extended master secret") \
   X(MK_ERR_RENEGOTIATION, 0x0414, 40, "peer attempted a renegotiation, which Meerkat refuses")  \
+  X(MK_ERR_HANDSHAKE_TIMEOUT, 0x0415, 90, "handshake did not finish before its deadline")   \
   /* peer alerts: 0x05XX, XX = the alert the peer sent (see mk_alert_name) */                  \
   X(MK_ERR_PEER_ALERT, 0x0500, -1, "peer sent a fatal alert")                                  \
   /* certificate verification */                                                               \

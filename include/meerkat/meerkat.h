@@ -139,6 +139,18 @@ int mk_config_set_groups(mk_config* cfg, const uint16_t* groups, size_t n);
 typedef int64_t (*mk_time_fn)(void* user);
 void mk_config_set_time(mk_config* cfg, mk_time_fn fn, void* user);
 
+/* Handshake deadline: a connection whose handshake has not finished `ms`
+ * milliseconds after mk_conn_new() fails with MK_ERR_HANDSHAKE_TIMEOUT (and queues
+ * a user_canceled alert and close_notify) at the next mk_conn_check_timeout() or
+ * mk_conn_feed(). The engine never waits: the host calls mk_conn_check_timeout()
+ * when its timer fires (mk_conn_timeout_ms() says when). 0, the default: no
+ * deadline. Elapsed time comes from the monotonic clock below. */
+void mk_config_set_handshake_timeout(mk_config* cfg, uint32_t ms);
+/* Monotonic milliseconds (any origin, never going back), for the handshake
+ * deadline. Default: the system's CLOCK_MONOTONIC. Tests set a fake one. */
+typedef uint64_t (*mk_millis_fn)(void* user);
+void mk_config_set_monotonic_clock(mk_config* cfg, mk_millis_fn fn, void* user);
+
 /* Random bytes. Return 0 on success. Default: an OS-seeded HMAC-DRBG. Tests set a
  * deterministic one to replay traces. */
 typedef int (*mk_random_fn)(void* user, uint8_t* out, size_t len);
@@ -242,6 +254,16 @@ int mk_conn_feed_eof(mk_conn* c);
 int mk_conn_close(mk_conn* c);
 /* Queue a KeyUpdate; request_peer asks the peer to update too. */
 int mk_conn_key_update(mk_conn* c, int request_peer);
+
+/* The handshake deadline (mk_config_set_handshake_timeout). check_timeout fails a
+ * connection whose handshake is past its deadline with MK_ERR_HANDSHAKE_TIMEOUT; it
+ * returns MK_OK while the deadline is ahead, after the handshake, or when there is
+ * none, and the sticky error once the connection has failed. timeout_ms gives the
+ * milliseconds left until the deadline (0 when it has passed), for the host's poll
+ * timeout; -1 when there is nothing to wait for (no deadline, handshake done, or
+ * failed). */
+int mk_conn_check_timeout(mk_conn* c);
+int64_t mk_conn_timeout_ms(const mk_conn* c);
 
 /* The sticky error (MK_OK if none), and a sentence with the details when there
  * are any ("certificate for a.example does not match requested name b.example"),

@@ -17,6 +17,14 @@
  *     skip_verification) do not need the time.
  * Build with -DMG_TLS_MEERKAT_DEFAULT_CLOCK=mg_tls_meerkat_mongoose_clock (or
  * =mg_tls_meerkat_system_clock) to choose the default at compile time.
+ *
+ * Handshake deadline. A handshake that has not finished 30 seconds after
+ * mg_tls_init() fails with MG_EV_ERROR "tls: handshake did not finish within 30000
+ * ms" (the peer gets user_canceled and close_notify). It is checked whenever
+ * Mongoose calls mg_tls_handshake(), which it does when the peer's bytes arrive, so
+ * it stops a peer that trickles its handshake; a peer that sends nothing at all is
+ * left to the application's idle timer (MG_EV_POLL). Time is mg_millis(). Build with
+ * -DMG_TLS_MEERKAT_HANDSHAKE_TIMEOUT_MS=N to change the default.
  */
 #ifndef MEERKAT_MONGOOSE_H
 #define MEERKAT_MONGOOSE_H
@@ -41,6 +49,10 @@ void mg_tls_meerkat_set_clock(mg_tls_meerkat_clock_fn fn, void* user);
 /* The two ready-made clocks described above. */
 int64_t mg_tls_meerkat_system_clock(void* user);
 int64_t mg_tls_meerkat_mongoose_clock(void* user);
+
+/* The handshake deadline in milliseconds (0: none) for configurations parsed after
+ * the call: set it before a manager's first mg_tls_init(). */
+void mg_tls_meerkat_set_handshake_timeout(uint32_t ms);
 
 /* How many parsed configurations (certificate chain, key and CA set per role) the
  * manager keeps for reuse by its connections. */

@@ -1,4 +1,5 @@
-/* Where certificate validity checks get the date from (policy in meerkat_mongoose.h). */
+/* Where certificate validity checks get the date from, and the handshake deadline's
+ * clock and length (policies in meerkat_mongoose.h). */
 #include "meerkat_mongoose_internal.h"
 
 #include <time.h>
@@ -11,7 +12,12 @@
 #endif
 #endif
 
+#ifndef MG_TLS_MEERKAT_HANDSHAKE_TIMEOUT_MS
+#define MG_TLS_MEERKAT_HANDSHAKE_TIMEOUT_MS 30000
+#endif
+
 static mg_tls_meerkat_clock_fn s_clock = NULL;
+static uint32_t s_handshake_timeout_ms = MG_TLS_MEERKAT_HANDSHAKE_TIMEOUT_MS;
 static void* s_clock_user = NULL;
 
 void mg_tls_meerkat_set_clock(mg_tls_meerkat_clock_fn fn, void* user) {
@@ -37,4 +43,17 @@ int64_t mkmg_clock_now(void* unused) {
   (void)unused;
   if (s_clock != NULL) return s_clock(s_clock_user);
   return MG_TLS_MEERKAT_DEFAULT_CLOCK(NULL);
+}
+
+void mg_tls_meerkat_set_handshake_timeout(uint32_t ms) {
+  s_handshake_timeout_ms = ms;
+}
+
+uint32_t mkmg_handshake_timeout_ms(void) {
+  return s_handshake_timeout_ms;
+}
+
+uint64_t mkmg_millis(void* unused) {
+  (void)unused;
+  return mg_millis();
 }

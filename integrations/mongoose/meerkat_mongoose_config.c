@@ -100,6 +100,8 @@ static mkmg_config* build(mk_role role, const struct mg_tls_opts* o, char* why, 
   copy_option(e->bytes + e->ca_len + e->cert_len, o->key);
 
   mk_config_set_time(e->engine, mkmg_clock_now, NULL);
+  mk_config_set_monotonic_clock(e->engine, mkmg_millis, NULL);
+  mk_config_set_handshake_timeout(e->engine, mkmg_handshake_timeout_ms());
   if (o->cert.len > 0) {
     if ((rc = mk_config_set_cert_chain(e->engine, data_of(o->cert), o->cert.len)) != MK_OK) {
       failed_option = "cert";

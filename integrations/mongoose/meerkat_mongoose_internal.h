@@ -36,6 +36,10 @@ static inline void mkmg_message(char* out, size_t cap, const char* prefix, const
 /* The clock given to every configuration. It reads the application's choice at
  * call time, so cached configurations follow mg_tls_meerkat_set_clock(). */
 int64_t mkmg_clock_now(void* unused);
+/* The handshake deadline for configurations parsed from now on, and the clock it is
+ * measured on: Mongoose's own monotonic mg_millis(). */
+uint32_t mkmg_handshake_timeout_ms(void);
+uint64_t mkmg_millis(void* unused);
 
 /* Parsed configurations, reference-counted and shared by the connections of one
  * manager, so that a server parses its chain and key once, not per accept. */

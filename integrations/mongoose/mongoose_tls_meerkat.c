@@ -223,6 +223,8 @@ void mg_tls_handshake(struct mg_connection* c) {
     rc = mk_conn_start(t->conn);
   }
   if (rc == MK_OK) rc = feed_from_rtls(c, t);
+  /* A peer that trickles its handshake is cut off at the deadline. */
+  if (rc == MK_OK) rc = mk_conn_check_timeout(t->conn);
   if (rc != MK_OK || (mk_conn_state(t->conn) & MK_STATE_FAILED)) {
     fail_from_engine(c, t);
     return;

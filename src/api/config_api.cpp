@@ -18,6 +18,13 @@ int64_t system_time(void*) {
   return t == static_cast<std::time_t>(-1) ? -1 : static_cast<int64_t>(t);
 }
 
+// The default monotonic clock, for handshake deadlines: wall time may jump.
+uint64_t system_monotonic_ms(void*) {
+  timespec ts{};
+  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+  return static_cast<uint64_t>(ts.tv_sec) * 1000 + static_cast<uint64_t>(ts.tv_nsec) / 1000000;
+}
+
 mk::ByteView bytes(const uint8_t* data, size_t len) {
   return mk::ByteView(data, data ? len : 0);
 }
@@ -39,7 +46,10 @@ extern "C" {
 mk_config* mk_config_new(mk_role role) {
   if (role != MK_ROLE_CLIENT && role != MK_ROLE_SERVER) return nullptr;
   mk_config* cfg = new mk_config(role);
-  if (cfg) cfg->set_time(system_time, nullptr);
+  if (cfg) {
+    cfg->set_time(system_time, nullptr);
+    cfg->set_monotonic_clock(system_monotonic_ms, nullptr);
+  }
   return cfg;
 }
 
@@ -112,6 +122,14 @@ int mk_config_set_groups(mk_config* cfg, const uint16_t* groups, size_t n) {
 
 void mk_config_set_time(mk_config* cfg, mk_time_fn fn, void* user) {
   if (cfg) cfg->set_time(fn ? fn : system_time, fn ? user : nullptr);
+}
+
+void mk_config_set_handshake_timeout(mk_config* cfg, uint32_t ms) {
+  if (cfg) cfg->set_handshake_timeout(ms);
+}
+
+void mk_config_set_monotonic_clock(mk_config* cfg, mk_millis_fn fn, void* user) {
+  if (cfg) cfg->set_monotonic_clock(fn ? fn : system_monotonic_ms, fn ? user : nullptr);
 }
 
 void mk_config_set_random(mk_config* cfg, mk_random_fn fn, void* user) {

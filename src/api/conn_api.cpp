@@ -53,6 +53,15 @@ int mk_conn_start(mk_conn* c) {
   return guard([&] { return c->start(); });
 }
 
+int mk_conn_check_timeout(mk_conn* c) {
+  if (!c) return MK_ERR_INVALID_ARGUMENT;
+  return guard([&] { return c->check_timeout(); });
+}
+
+int64_t mk_conn_timeout_ms(const mk_conn* c) {
+  return c ? c->timeout_ms() : -1;
+}
+
 int mk_conn_feed(mk_conn* c, const uint8_t* data, size_t len, size_t* used) {
   size_t ignored = 0;
   if (!used) used = &ignored;

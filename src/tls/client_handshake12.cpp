@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/declassify.h"
 #include "base/secure.h"
 #include "tls/client_handshake.h"
 #include "tls/connection.h"
@@ -216,7 +217,7 @@ Err ClientHandshake::on_finished12(Connection& c, ByteView body, ByteView messag
   Secret<kFinished12Len> expected;
   MK_TRY(finished12(suite_->hash(), master_, /*from_client=*/false, ByteView(hash, hash_len),
                     expected.resize(kFinished12Len)));
-  if (!ct_equal(verify_data, expected.view()))
+  if (!declassify(ct_equal(verify_data, expected.view())))
     return c.fail(MK_ERR_DECRYPT_ERROR, "server Finished does not match the handshake");
   return c.complete_handshake();
 }

@@ -84,6 +84,15 @@ class Config {
   // Seconds since 1970 UTC, or -1 when unknown.
   int64_t now() const;
 
+  // The handshake deadline in milliseconds (0: none) and the clock it is measured on.
+  void set_handshake_timeout(uint32_t ms) { handshake_timeout_ms_ = ms; }
+  uint32_t handshake_timeout_ms() const { return handshake_timeout_ms_; }
+  void set_monotonic_clock(mk_millis_fn fn, void* user) {
+    millis_fn_ = fn;
+    millis_user_ = user;
+  }
+  uint64_t monotonic_ms() const { return millis_fn_ ? millis_fn_(millis_user_) : 0; }
+
   void set_random(mk_random_fn fn, void* user) { rng_ = CallbackRng(fn, user); }
   crypto::Rng& rng() const;
 
@@ -128,6 +137,9 @@ class Config {
   size_t n_groups_ = 0;
   mk_time_fn time_fn_ = nullptr;
   void* time_user_ = nullptr;
+  uint32_t handshake_timeout_ms_ = 0;
+  mk_millis_fn millis_fn_ = nullptr;
+  void* millis_user_ = nullptr;
   mutable CallbackRng rng_{nullptr, nullptr};
   bool middlebox_compat_ = true;
   uint16_t min_version_ = MEERKAT_ENABLE_TLS12 ? 0x0303 : 0x0304;

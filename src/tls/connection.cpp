@@ -31,7 +31,27 @@ Err Connection::init() {
   if (cfg_.is_server() && !cfg_.has_identity()) return MK_ERR_NO_KEY;
   if (cfg_.verifies_peer() && cfg_.trust_anchors().empty()) return MK_ERR_NO_TRUST_ANCHORS;
   hs_ = Handshake::create(*this);
-  return hs_ ? MK_OK : MK_ERR_OUT_OF_MEMORY;
+  if (!hs_) return MK_ERR_OUT_OF_MEMORY;
+  if (cfg_.handshake_timeout_ms() > 0)
+    handshake_deadline_ = cfg_.monotonic_ms() + cfg_.handshake_timeout_ms();
+  return MK_OK;
+}
+
+Err Connection::check_timeout() {
+  if (error_ != MK_OK) return error_;
+  if (established_ || handshake_deadline_ == 0) return MK_OK;
+  if (cfg_.monotonic_ms() < handshake_deadline_) return MK_OK;
+  fail(MK_ERR_HANDSHAKE_TIMEOUT, "handshake did not finish within %u ms",
+       static_cast<unsigned>(cfg_.handshake_timeout_ms()));
+  delete hs_;  // wipe the handshake's secrets now rather than at free
+  hs_ = nullptr;
+  return error_;
+}
+
+int64_t Connection::timeout_ms() const {
+  if (error_ != MK_OK || established_ || handshake_deadline_ == 0) return -1;
+  const uint64_t now = cfg_.monotonic_ms();
+  return now >= handshake_deadline_ ? 0 : static_cast<int64_t>(handshake_deadline_ - now);
 }
 
 Err Connection::set_server_name(std::string_view name) {
@@ -58,7 +78,8 @@ Err Connection::start() {
 
 Err Connection::feed(ByteView data, size_t* used) {
   *used = 0;
-  if (error_ != MK_OK) return error_;
+  // A peer trickling bytes must not keep a handshake alive past its deadline.
+  MK_TRY(check_timeout());
   if (!started_) {
     // A server starts with the first bytes it is fed; a client must send first.
     if (!cfg_.is_server()) return MK_ERR_BAD_STATE;
@@ -434,7 +455,12 @@ Err Connection::fail(Err e) {
   // TLS 1.2 has neither missing_extension nor certificate_required: both are
   // handshake failures there.
   if (is_tls12() && (alert == 109 || alert == 116)) alert = 40;
-  if (alert >= 0 && !sent_close_) {
+  if (alert == kAlertUserCanceled && !sent_close_) {
+    // Giving up for our own reasons (a deadline), not the peer's fault: a warning
+    // followed by close_notify, as RFC 8446 6.1 says.
+    (void)send_alert(kAlertWarning, kAlertUserCanceled);
+    (void)send_alert(kAlertWarning, kAlertCloseNotify);
+  } else if (alert >= 0 && !sent_close_) {
     // Best effort: if even the alert cannot be queued, the error still stands.
     (void)send_alert(kAlertFatal, static_cast<uint8_t>(alert));
   }

@@ -37,9 +37,11 @@ struct Negotiated {
 };
 
 // Limits that keep a hostile peer from making us loop or buffer without bound.
-inline constexpr unsigned kMaxEmptyRecordsInRow = 32;  // empty app data, CCS, warning alerts
-inline constexpr unsigned kMaxKeyUpdatesInRow = 32;    // KeyUpdates with no data in between
-inline constexpr unsigned kMaxChangeCipherSpecs = 2;   // middlebox-compatibility records
+// (docs/architecture.md "Limits" lists them all, with their errors and tests.)
+// Empty application data, middlebox-compatibility CCS, warning alerts, HelloRequests
+// and NewSessionTickets, none of which moves the connection forward.
+inline constexpr unsigned kMaxEmptyRecordsInRow = 32;
+inline constexpr unsigned kMaxKeyUpdatesInRow = 32;  // KeyUpdates with no data in between
 // A sender refreshes its key well before AES-GCM's limit (2^24.5 records,
 // RFC 8446 5.5) by sending a KeyUpdate on its own.
 inline constexpr uint64_t kAutoKeyUpdateRecords = uint64_t{1} << 23;
@@ -71,6 +73,9 @@ class Connection : public HeapObject {
   Err write(ByteView data, size_t* used);
   Err close();
   Err feed_eof();
+  // The handshake deadline (Config::handshake_timeout_ms, from init()).
+  Err check_timeout();
+  int64_t timeout_ms() const;
   Err key_update(bool request_peer);
   unsigned state() const;
   Err error() const { return error_; }
@@ -139,6 +144,7 @@ class Connection : public HeapObject {
   HsState hs_state_;
   bool started_ = false;
   bool established_ = false;
+  uint64_t handshake_deadline_ = 0;  // on the config's monotonic clock; 0: none
 
   RecordInput in_;
   ByteSpan plaintext_;  // undelivered application data, inside in_'s record
@@ -161,7 +167,6 @@ class Connection : public HeapObject {
 
   unsigned empty_records_ = 0;
   unsigned key_updates_ = 0;
-  unsigned change_cipher_specs_ = 0;
   bool received_close_ = false;
   bool sent_close_ = false;
 

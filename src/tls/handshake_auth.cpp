@@ -1,5 +1,6 @@
 #include "tls/handshake_auth.h"
 
+#include "base/declassify.h"
 #include "base/secure.h"
 #include "tls/connection.h"
 #include "tls/handshake.h"
@@ -59,7 +60,7 @@ Err check_finished(Connection& c, const Transcript& transcript, const KeySchedul
   const size_t hash_len = transcript.current(ByteSpan(hash));
   Secret<crypto::kMaxHashLen> expected;
   keys.finished_verify_data(base_secret, ByteView(hash, hash_len), expected.resize(hash_len));
-  if (!ct_equal(verify_data, expected.view()))
+  if (!declassify(ct_equal(verify_data, expected.view())))
     return c.fail(MK_ERR_DECRYPT_ERROR, "%s Finished does not match the handshake", who);
   return MK_OK;
 }

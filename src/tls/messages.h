@@ -69,6 +69,10 @@ inline constexpr uint16_t kTls13 = 0x0304;
 inline constexpr size_t kHandshakeHeaderLen = 4;
 inline constexpr size_t kRandomLen = 32;
 inline constexpr size_t kMaxChainCerts = 10;  // certificates accepted in one Certificate
+// Bytes of certificates accepted in one Certificate, all entries together: the peer's
+// chain is parsed and walked by the verifier, so its size is bounded on its own, well
+// under the handshake message limit (ten RSA-4096 certificates take about 20 KiB).
+inline constexpr size_t kMaxChainBytes = 32 * 1024;
 inline constexpr size_t kMaxAlpnLen = 255;
 
 // The special ServerHello.random that marks a HelloRetryRequest (RFC 8446 4.1.3).
@@ -236,8 +240,8 @@ struct CertificateMsg {
   size_t count_ = 0;
 };
 
-// More than kMaxChainCerts entries: MK_ERR_CERT_CHAIN_TOO_LONG. An empty
-// cert_data: MK_ERR_DECODE.
+// More than kMaxChainCerts entries, or more than kMaxChainBytes of certificates:
+// MK_ERR_CERT_CHAIN_TOO_LONG. An empty cert_data: MK_ERR_DECODE.
 Err parse_certificate(ByteView body, CertificateMsg& out);
 void write_certificate(Writer& w, ByteView context, std::span<const ByteView> certs);
 

@@ -10,10 +10,13 @@ Err parse_certificate12(ByteView body, CertificateMsg& out) {
   Reader r(body);
   Reader list = r.sub(3);
   if (!r.expect_end()) return MK_ERR_DECODE;
+  size_t cert_bytes = 0;
   while (list.ok() && !list.empty()) {
     ByteView cert = list.vec(3);
     if (!list.ok() || cert.empty()) return MK_ERR_DECODE;
-    if (out.count_ == kMaxChainCerts) return MK_ERR_CERT_CHAIN_TOO_LONG;
+    cert_bytes += cert.size();
+    if (out.count_ == kMaxChainCerts || cert_bytes > kMaxChainBytes)
+      return MK_ERR_CERT_CHAIN_TOO_LONG;
     out.certs_[out.count_++] = cert;
   }
   return list.ok() ? MK_OK : MK_ERR_DECODE;

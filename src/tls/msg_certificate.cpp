@@ -13,7 +13,7 @@ Err parse_certificate(ByteView body, CertificateMsg& out) {
   out.context = r.vec(1);
   Reader list = r.sub(3);
   if (!r.expect_end()) return MK_ERR_DECODE;
-  size_t entries = 0;
+  size_t entries = 0, cert_bytes = 0;
   while (!list.empty()) {
     ByteView cert = list.vec(3);
     // Entry extensions (OCSP staples, SCTs) answer requests Meerkat never makes;
@@ -23,10 +23,12 @@ Err parse_certificate(ByteView body, CertificateMsg& out) {
     MK_TRY(check_extension_framing(extensions));
     if (entries < kMaxChainCerts) out.certs_[out.count_++] = cert;
     ++entries;
+    cert_bytes += cert.size();
   }
   // Counted after the whole list is checked, so a malformed message is a decode
   // error however long it is.
-  return entries <= kMaxChainCerts ? MK_OK : MK_ERR_CERT_CHAIN_TOO_LONG;
+  return entries <= kMaxChainCerts && cert_bytes <= kMaxChainBytes ? MK_OK
+                                                                   : MK_ERR_CERT_CHAIN_TOO_LONG;
 }
 
 void write_certificate(Writer& w, ByteView context, std::span<const ByteView> certs) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/declassify.h"
 #include "base/secure.h"
 #include "tls/connection.h"
 #include "tls/handshake_auth.h"
@@ -213,7 +214,7 @@ Err ServerHandshake::on_finished12(Connection& c, ByteView body, ByteView messag
   Secret<kFinished12Len> expected;
   MK_TRY(finished12(suite_->hash(), master_, /*from_client=*/true, ByteView(hash, hash_len),
                     expected.resize(kFinished12Len)));
-  if (!ct_equal(verify_data, expected.view()))
+  if (!declassify(ct_equal(verify_data, expected.view())))
     return c.fail(MK_ERR_DECRYPT_ERROR, "client Finished does not match the handshake");
   MK_TRY(transcript_.add(message));
 

@@ -19,8 +19,9 @@ namespace mk::test {
 
 inline const std::string kCli = MEERKAT_CLI;
 
-// A bounded time for one peer to answer; generous for a loaded 2-core machine.
-inline constexpr Millis kPeerTimeout{8000};
+// A bounded time for one peer to answer; generous for a loaded 2-core machine, and
+// longer when the meerkat CLI runs under valgrind (MEERKAT_TEST_WRAPPER).
+inline const Millis kPeerTimeout = allow_for_wrapper(Millis(8000));
 
 inline std::string cert(const std::string& rel) {
   return source_path("tests/data/certs/" + rel);

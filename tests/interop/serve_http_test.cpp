@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <memory>
+#include <optional>
 #include <random>
 
 #include "interop.h"
@@ -167,25 +168,96 @@ TEST_F(ServeHttp, ServesManyClientsAtOnce) {
   }
 }
 
-TEST(ServeTimeout, StalledHandshakeIsClosedAfterTheTimeout) {
+// What serve sends a connection whose handshake it abandons, before keys are set: a
+// user_canceled warning and close_notify, in the clear.
+const std::string kCanceledInTheClear(
+    "\x15\x03\x03\x00\x02\x01\x5a"
+    "\x15\x03\x03\x00\x02\x01\x00",
+    14);
+
+// A raw TCP connection to the server on 127.0.0.1, closed when the test ends.
+class RawConnection {
+ public:
+  explicit RawConnection(uint16_t port) : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  }
+  ~RawConnection() { ::close(fd_); }
+  bool connected() const { return connected_; }
+  bool send(const std::string& bytes) {
+    return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == ssize_t(bytes.size());
+  }
+  // Everything the server sends until it closes; nullopt if it is still open at the
+  // deadline.
+  std::optional<std::string> read_until_closed(Millis timeout) {
+    std::string got;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      auto left = std::chrono::duration_cast<Millis>(deadline - std::chrono::steady_clock::now());
+      pollfd p{fd_, POLLIN, 0};
+      if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) != 1)
+        return std::nullopt;
+      char buf[512];
+      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) return got;
+      got.append(buf, static_cast<size_t>(n));
+    }
+  }
+
+ private:
+  int fd_;
+  bool connected_ = false;
+};
+
+TEST(ServeTimeout, SilentConnectionIsCanceledAndClosedAfterTheTimeout) {
   Site site;
   MeerkatServer server;
   ASSERT_TRUE(server.start(site.dir.path(), {"--handshake-timeout", "1", "-v"}))
       << server.proc().output();
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(server.port());
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-  auto t0 = std::chrono::steady_clock::now();
-  pollfd p{fd, POLLIN, 0};
-  ASSERT_EQ(::poll(&p, 1, 5000), 1) << "server kept the silent connection open";
-  char b;
-  EXPECT_EQ(::recv(fd, &b, 1, 0), 0);  // closed, nothing sent
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, Millis(4000));
-  ::close(fd);
+  RawConnection silent(server.port());
+  ASSERT_TRUE(silent.connected());
+  const auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(silent.read_until_closed(Millis(5000)), kCanceledInTheClear)
+      << "server kept the silent connection open";
+  const auto elapsed = std::chrono::steady_clock::now() - t0;
+  EXPECT_GE(elapsed, Millis(900));
+  EXPECT_LT(elapsed, Millis(1000) + allow_for_wrapper(Millis(3000)));
   EXPECT_TRUE(server.proc().wait_for_output("handshake timed out after 1 s", kPeerTimeout, 2));
+}
+
+// A client that stops in the middle of its ClientHello holds no more than its socket
+// for the timeout, and the server goes on serving everyone else meanwhile and after.
+TEST(ServeTimeout, HalfOpenHandshakeIsClosedWhileOthersAreServed) {
+  Site site;
+  MeerkatServer server;
+  ASSERT_TRUE(server.start(site.dir.path(), {"--handshake-timeout", "2", "-v"}))
+      << server.proc().output();
+  RawConnection stalled(server.port());
+  ASSERT_TRUE(stalled.connected());
+  const auto t0 = std::chrono::steady_clock::now();
+  // A handshake record announcing 512 bytes, and the first 10 of them.
+  ASSERT_TRUE(
+      stalled.send(std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"
+                               "abcd",
+                               15)));
+  const std::vector<std::string> curl = {
+      "curl",         "-sS", "--max-time", "30", "--cacert", source_path("certs/demo/ca.pem"),
+      server.url("/")};
+  Finished during = run(curl, "", allow_for_wrapper(Millis(20000)));
+  ASSERT_EQ(during.status, 0) << during.err;
+  EXPECT_EQ(during.out, kIndexHtml);
+
+  EXPECT_EQ(stalled.read_until_closed(allow_for_wrapper(Millis(5000))), kCanceledInTheClear);
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, Millis(1900));
+  EXPECT_TRUE(server.proc().wait_for_output("handshake timed out after 2 s", kPeerTimeout, 2))
+      << server.proc().err();
+
+  Finished after = run(curl, "", allow_for_wrapper(Millis(20000)));
+  ASSERT_EQ(after.status, 0) << after.err;
+  EXPECT_EQ(after.out, kIndexHtml);
 }
 
 TEST(ServeLifecycle, SigtermStopsTheServerCleanly) {

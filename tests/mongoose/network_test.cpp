@@ -3,6 +3,7 @@
 // the data intact or with the connection closed (and an error event when the
 // backend can know why); the ASan build checks for crashes and leaks.
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 
 #include "app.h"
 #include "host.h"
+#include "meerkat_mongoose.h"
 #include "raw_peer.h"
 #include "session.h"
 
@@ -87,6 +89,48 @@ TEST_P(MongooseNetwork, PeerClosingMidClientHelloEndsTheConnection) {
   EXPECT_TRUE(poll_until(
       &s.mgr, [&] { return s.server.closed(); }, milliseconds(3000)));
   EXPECT_FALSE(s.server.handshake_done());
+}
+
+// The backend's handshake deadline is process-wide: set for one test, then restored.
+class HandshakeDeadline {
+ public:
+  explicit HandshakeDeadline(uint32_t ms) { mg_tls_meerkat_set_handshake_timeout(ms); }
+  ~HandshakeDeadline() { mg_tls_meerkat_set_handshake_timeout(30000); }
+};
+
+// Everything the peer's end of the socket receives until the backend closes it.
+std::string read_until_closed(int fd) {
+  std::string got;
+  char buf[256];
+  for (;;) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 3000) != 1) return got + "(still open)";
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) return got;
+    got.append(buf, static_cast<size_t>(n));
+  }
+}
+
+TEST_P(MongooseNetwork, ClientHelloTrickledPastTheHandshakeDeadlineIsCutOff) {
+  HandshakeDeadline deadline(300);
+  Session s(host());
+  const int peer = adopt_server(&s.mgr, &s.server);
+  const std::string hello = client_hello();
+  ASSERT_EQ(::send(peer, hello.data(), 10, 0), 10);
+  poll_until(
+      &s.mgr, [] { return false; }, milliseconds(350));
+  ASSERT_EQ(::send(peer, hello.data() + 10, 1, 0), 1);
+
+  EXPECT_TRUE(poll_until(
+      &s.mgr, [&] { return s.server.closed(); }, milliseconds(3000)));
+  EXPECT_EQ(s.server.errors,
+            std::vector<std::string>{"tls: handshake did not finish within 300 ms"});
+  EXPECT_FALSE(s.server.handshake_done());
+  // user_canceled and close_notify, in the clear: no key was ever set.
+  EXPECT_EQ(read_until_closed(peer), std::string("\x15\x03\x03\x00\x02\x01\x5a"
+                                                 "\x15\x03\x03\x00\x02\x01\x00",
+                                                 14));
+  ::close(peer);
 }
 
 TEST_P(MongooseNetwork, PeerClosingAfterTheServerFlightEndsTheConnection) {

@@ -2,6 +2,11 @@
 // meerkat CLI): spawn with pipes, read output against a deadline, and always stop
 // the child by its PID (SIGTERM, then SIGKILL) when the Process goes away. Every
 // wait here is bounded, so a silent or stuck peer fails a test instead of hanging it.
+//
+// Programs built in this tree (the meerkat CLI) run under the command in the
+// environment variable MEERKAT_TEST_WRAPPER when it is set, e.g.
+// "valgrind --leak-check=full --log-file=/tmp/vg-%p.log": that is how the memcheck
+// tests (tests/memcheck/) check the processes the interop tests start.
 #pragma once
 
 #include <sys/types.h>
@@ -29,6 +34,8 @@ class Process {
   bool start(const std::vector<std::string>& argv, const std::string& cwd = "");
 
   pid_t pid() const { return pid_; }
+  // Whether the program runs under MEERKAT_TEST_WRAPPER.
+  bool wrapped() const { return wrapped_; }
   bool running() const { return pid_ > 0 && !exit_status_; }
 
   // Write to the child's stdin (blocking, bounded by timeout); close it to send EOF.
@@ -41,7 +48,8 @@ class Process {
   // Collect output until the child exits; its exit code, 128 + signal when killed, or
   // nothing when it is still running at the deadline.
   std::optional<int> wait_exit(Millis timeout);
-  // SIGTERM, up to grace for it to exit, then SIGKILL; reaps the child.
+  // SIGTERM, up to grace for it to exit (more for a wrapped program, which may still
+  // be checking for leaks), then SIGKILL; reaps the child.
   void stop(Millis grace = Millis(2000));
 
   const std::string& out() const { return out_; }
@@ -57,10 +65,17 @@ class Process {
   bool reap(bool block);
 
   pid_t pid_ = -1;
+  bool wrapped_ = false;
   int in_fd_ = -1, out_fd_ = -1, err_fd_ = -1;
   std::optional<int> exit_status_;
   std::string out_, err_, error_, command_;
 };
+
+// The words of MEERKAT_TEST_WRAPPER (split on spaces; empty when unset).
+std::vector<std::string> test_wrapper();
+// A time to wait for one of our programs: multiplied by 10 when they run under the
+// wrapper, since valgrind's memcheck runs them 10 to 50 times slower.
+Millis allow_for_wrapper(Millis t);
 
 // A TCP port in 20000..32000 that was free for a bind on 127.0.0.1 just now.
 uint16_t pick_free_port();

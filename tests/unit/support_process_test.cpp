@@ -7,11 +7,41 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "process.h"
 
 namespace mk::test {
 namespace {
+
+// MEERKAT_TEST_WRAPPER set for one test, then removed.
+class WrapperSet {
+ public:
+  explicit WrapperSet(const char* words) { ::setenv("MEERKAT_TEST_WRAPPER", words, 1); }
+  ~WrapperSet() { ::unsetenv("MEERKAT_TEST_WRAPPER"); }
+};
+
+TEST(SupportProcess, AProgramOfTheBuildTreeRunsUnderTheWrapper) {
+  WrapperSet wrapper("env  MEERKAT_WRAPPED=yes");
+  EXPECT_EQ(test_wrapper(), (std::vector<std::string>{"env", "MEERKAT_WRAPPED=yes"}));
+  Process p;
+  const std::string cli = std::string(MEERKAT_BINARY_DIR) + "/meerkat";
+  ASSERT_TRUE(p.start({cli, "--version"}));
+  EXPECT_TRUE(p.wrapped());
+  EXPECT_EQ(p.command(), "env MEERKAT_WRAPPED=yes " + cli + " --version");
+  EXPECT_EQ(p.wait_exit(Millis(5000)), 0) << p.err();
+}
+
+TEST(SupportProcess, OtherProgramsDoNotRunUnderTheWrapper) {
+  WrapperSet wrapper("env MEERKAT_WRAPPED=yes");
+  Process p;
+  ASSERT_TRUE(p.start({"sh", "-c", "echo ${MEERKAT_WRAPPED:-plain}"}));
+  EXPECT_FALSE(p.wrapped());
+  EXPECT_EQ(p.wait_exit(Millis(5000)), 0);
+  EXPECT_EQ(p.out(), "plain\n");
+}
 
 TEST(SupportProcess, WaitsForALineOnStdout) {
   Process p;

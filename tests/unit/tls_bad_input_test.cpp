@@ -215,6 +215,15 @@ TEST_F(FreshServer, TooManyChangeCipherSpecRecordsAreRefused) {
   EXPECT_EQ(e, MK_ERR_TOO_MANY_EMPTY_RECORDS);
 }
 
+// user_canceled is the one alert TLS 1.3 lets a connection survive (RFC 8446 6.1);
+// a stream of them is a peer making us spin.
+TEST_F(FreshServer, TheThirtyThirdWarningAlertInARowIsRefused) {
+  const std::string canceled = record(21, std::string("\x01\x5a", 2));
+  for (int i = 0; i < 32; ++i) ASSERT_EQ(feed(canceled), MK_OK) << "alert " << i + 1;
+  EXPECT_EQ(feed(canceled), MK_ERR_TOO_MANY_EMPTY_RECORDS);
+  EXPECT_EQ(output(), alert_record(10));
+}
+
 TEST_F(FreshServer, EveryTruncationOfAClientHelloFailsCleanly) {
   const KeyShareEntry share{MK_GROUP_X25519, ByteView(x25519_key_)};
   ClientHelloParams p = hello_params(share);

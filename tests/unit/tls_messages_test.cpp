@@ -12,6 +12,7 @@
 #include "crypto/provider.h"
 #include "rfc8448.h"
 #include "tls/messages.h"
+#include "tls/messages12.h"
 
 namespace mk::tls {
 namespace {
@@ -871,6 +872,44 @@ TEST(CertificateRules, ElevenCertificatesAreTooLongAChain) {
   CertificateMsg cert;
   EXPECT_EQ(parse_certificate(certificate_body(kMaxChainCerts + 1), cert),
             MK_ERR_CERT_CHAIN_TOO_LONG);
+}
+
+// Certificates of the given sizes, as a TLS 1.3 Certificate body (no entry
+// extensions) or a TLS 1.2 one.
+Bytes certificates_of_sizes(std::initializer_list<size_t> sizes, bool tls12) {
+  Bytes entries;
+  for (size_t size : sizes) {
+    Bytes entry = vec(3, Bytes(size, 0x30));
+    if (!tls12) entry = cat({entry, vec(2, {})});
+    entries.insert(entries.end(), entry.begin(), entry.end());
+  }
+  return tls12 ? vec(3, entries) : cat({from_hex("00"), vec(3, entries)});
+}
+
+TEST(CertificateRules, CertificatesOfExactlyTheByteLimitAreAccepted) {
+  CertificateMsg cert;
+  ASSERT_EQ(parse_certificate(certificates_of_sizes({16384, 16384}, false), cert), MK_OK);
+  EXPECT_EQ(cert.certs().size(), 2u);
+  ASSERT_EQ(parse_certificate12(certificates_of_sizes({16384, 16384}, true), cert), MK_OK);
+  EXPECT_EQ(cert.certs().size(), 2u);
+}
+
+TEST(CertificateRules, OneByteOverTheChainByteLimitIsTooLongAChain) {
+  static_assert(kMaxChainBytes == 32768);
+  CertificateMsg cert;
+  EXPECT_EQ(parse_certificate(certificates_of_sizes({16384, 16385}, false), cert),
+            MK_ERR_CERT_CHAIN_TOO_LONG);
+  EXPECT_EQ(parse_certificate12(certificates_of_sizes({16384, 16385}, true), cert),
+            MK_ERR_CERT_CHAIN_TOO_LONG);
+}
+
+TEST(CertificateRules, ElevenCertificatesAreTooLongAChainInTls12Too) {
+  CertificateMsg cert;
+  EXPECT_EQ(parse_certificate12(certificates_of_sizes({3, 3, 3, 3, 3, 3, 3, 3, 3, 3}, true), cert),
+            MK_OK);
+  EXPECT_EQ(
+      parse_certificate12(certificates_of_sizes({3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3}, true), cert),
+      MK_ERR_CERT_CHAIN_TOO_LONG);
 }
 
 TEST(CertificateRules, EmptyListParsesForTheCallerToJudge) {
