@@ -7,7 +7,7 @@ BENCH_BUILD ?= build-bench
 PORT       ?= 8443
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all setup build build-asan run test test-fast bench fuzz format clean
+.PHONY: all setup build build-asan run test test-fast bench load fuzz format clean
 
 all: build
 
@@ -54,6 +54,13 @@ $(BENCH_BUILD)/build.ninja:
 bench: setup $(BENCH_BUILD)/build.ninja
 	cmake --build $(BENCH_BUILD) --target meerkat_bench
 	$(BENCH_BUILD)/bench/meerkat_bench --json $(BENCH_BUILD)/bench.json $(BENCH_ARGS)
+
+# The load test of `meerkat serve` (docs/load.md): 1,000 TLS connections open at once
+# doing keep-alive GETs checked byte for byte, abusive clients in the same run, the
+# server's memory and descriptors back to their start. Stops by itself (120 s at
+# most); figures in $(BUILD)/load.json. LOAD_ARGS passes options, e.g. -c 200.
+load: build
+	$(BUILD)/tools/load/meerkat_load --meerkat $(BUILD)/meerkat --json $(BUILD)/load.json $(LOAD_ARGS)
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cpp' '*.c')

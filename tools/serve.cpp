@@ -17,6 +17,8 @@
 #include "args.h"
 #include "commands.h"
 #include "demo_certs.h"
+#include "fd_limit.h"
+#include "heap_usage.h"
 #include "https_connection.h"
 #include "tcp.h"
 #include "tls_config.h"
@@ -65,11 +67,19 @@ constexpr const char* kUsage =
     "      --handshake-timeout S  close connections whose handshake takes longer (default 10)\n"
     "  -v, --verbose              log each connection's handshake, requests and failures\n";
 
-// Signals reach the poll loop through a pipe, so a signal between two polls is never lost.
+// Signals reach the poll loop through a pipe, so a signal between two polls is never
+// lost. Each signal writes the byte that says what it asks for.
 int g_signal_pipe[2] = {-1, -1};
+constexpr char kStopByte = 's';
+constexpr char kReportByte = 'r';
 
 void on_stop_signal(int) {
-  char b = 1;
+  char b = kStopByte;
+  [[maybe_unused]] ssize_t n = ::write(g_signal_pipe[1], &b, 1);
+}
+
+void on_report_signal(int) {
+  char b = kReportByte;
   [[maybe_unused]] ssize_t n = ::write(g_signal_pipe[1], &b, 1);
 }
 
@@ -80,6 +90,8 @@ bool install_signal_handlers() {
   sigemptyset(&sa.sa_mask);
   ::sigaction(SIGINT, &sa, nullptr);
   ::sigaction(SIGTERM, &sa, nullptr);
+  sa.sa_handler = on_report_signal;
+  ::sigaction(SIGUSR1, &sa, nullptr);
   ::signal(SIGPIPE, SIG_IGN);
   return true;
 }
@@ -89,18 +101,45 @@ int failure(const std::string& message) {
   return kExitFailure;
 }
 
+// What the signal pipe held: a stop request, and how many report requests.
+struct SignalRequests {
+  bool stop = false;
+  bool report = false;
+};
+
+SignalRequests read_signal_pipe() {
+  SignalRequests req;
+  char buf[64];
+  ssize_t n;
+  while ((n = ::read(g_signal_pipe[0], buf, sizeof buf)) > 0) {
+    for (ssize_t i = 0; i < n; ++i) {
+      if (buf[i] == kStopByte) req.stop = true;
+      if (buf[i] == kReportByte) req.report = true;
+    }
+  }
+  return req;
+}
+
 struct Server {
   int listener;
   const mk_config* config;
   const ServeSettings& settings;
+  size_t max_connections;
   std::vector<std::unique_ptr<HttpsConnection>> connections;
+  // Out of descriptors (EMFILE, ENFILE): the pending connection stays in the kernel's
+  // queue and the listener stays readable, so polling it would spin. Accepting waits
+  // until a connection closes or this time passes.
+  Clock::time_point accept_paused_until{};
 
-  static constexpr size_t kMaxConnections = 1000;
+  static constexpr std::chrono::milliseconds kAcceptPause{250};
 
   void accept_all() {
-    while (connections.size() < kMaxConnections) {
+    while (connections.size() < max_connections) {
       int fd = ::accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) return;  // EAGAIN, or a connection that vanished before we took it
+      if (fd < 0) {
+        if (errno == EMFILE || errno == ENFILE) accept_paused_until = Clock::now() + kAcceptPause;
+        return;  // EAGAIN, or a connection that vanished before we took it
+      }
       mk_conn* conn = mk_conn_new(config);
       if (!conn || mk_conn_start(conn) != MK_OK) {
         if (conn) mk_conn_free(conn);
@@ -112,39 +151,58 @@ struct Server {
     }
   }
 
+  bool accepting(Clock::time_point now) const {
+    return connections.size() < max_connections && now >= accept_paused_until;
+  }
+
+  // One line on stderr, for load tests and operators: connections open, heap in use.
+  void report() const {
+    std::fprintf(stderr, "meerkat serve: stats connections=%zu heap_in_use=%zu meerkat_live=%zu\n",
+                 connections.size(), process_heap_in_use(), meerkat_live_bytes());
+    std::fflush(stderr);
+  }
+
   // Run until SIGINT or SIGTERM.
   void run() {
     std::vector<pollfd> fds;
     for (;;) {
       Clock::time_point now = Clock::now();
       Clock::time_point next_deadline = now + std::chrono::seconds(1);
+      if (accept_paused_until > now && accept_paused_until < next_deadline) {
+        next_deadline = accept_paused_until;
+      }
       fds.clear();
       fds.push_back({g_signal_pipe[0], POLLIN, 0});
-      fds.push_back(
-          {listener, static_cast<short>(connections.size() < kMaxConnections ? POLLIN : 0), 0});
+      fds.push_back({listener, static_cast<short>(accepting(now) ? POLLIN : 0), 0});
       for (const auto& c : connections) {
         fds.push_back({c->fd(), c->poll_events(), 0});
         if (c->deadline() < next_deadline) next_deadline = c->deadline();
       }
       int r = ::poll(fds.data(), fds.size(), poll_timeout_ms(next_deadline));
       if (r < 0 && errno != EINTR) return;
-      if (fds[0].revents & POLLIN) return;
+      if (fds[0].revents & POLLIN) {
+        SignalRequests req = read_signal_pipe();
+        if (req.stop) return;
+        if (req.report) report();
+      }
       now = Clock::now();
       size_t polled = connections.size();
       for (size_t i = 0; i < polled; ++i) {
         HttpsConnection& c = *connections[i];
         short revents = fds[i + 2].revents;
         bool alive = true;
-        if (revents) {
-          alive = c.on_events(revents, now);
-        } else if (c.deadline() <= now) {
+        if (revents) alive = c.on_events(revents, now);
+        // The deadline counts on turns with events too: a client trickling its
+        // ClientHello has a byte waiting on every turn of a busy loop.
+        if (alive && c.deadline() <= now) {
           c.on_timeout();
           alive = false;
         }
         if (!alive) connections[i].reset();
       }
-      std::erase(connections, nullptr);
-      if (fds[1].revents & POLLIN) accept_all();
+      size_t closed = std::erase(connections, nullptr);
+      if (closed > 0) accept_paused_until = {};  // descriptors were freed
+      if ((fds[1].revents & POLLIN) && accepting(now)) accept_all();
     }
   }
 };
@@ -160,6 +218,7 @@ int run_serve(std::span<const char* const> argv) {
   }
   if (!args.positional().empty())
     return usage_error("serve", "unexpected argument " + args.positional()[0]);
+  count_meerkat_heap();  // before any other Meerkat call, so every block is counted
 
   int64_t port = 8443;
   if (args.has("--port") && !parse_int(args.value("--port"), 0, 65535, port)) {
@@ -227,7 +286,7 @@ int run_serve(std::span<const char* const> argv) {
               settings.root.c_str(), bound);
   std::fflush(stdout);
 
-  Server server{listener, config.get(), settings, {}};
+  Server server{listener, config.get(), settings, max_connections_for(raise_fd_limit()), {}};
   server.run();
   for (auto& c : server.connections) c->shut_down();
   server.connections.clear();

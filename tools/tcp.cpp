@@ -85,7 +85,10 @@ int tcp_listen_loopback(uint16_t port, std::string& error) {
     ::close(fd);
     return -1;
   }
-  if (::listen(fd, 128) != 0) {
+  // The longest queue the kernel allows (net.core.somaxconn caps it): a burst of
+  // connections beyond the queue has its SYNs dropped, and those clients wait a
+  // second or more to retry while the server is idle.
+  if (::listen(fd, SOMAXCONN) != 0) {
     error = "listen: " + lower_first(std::strerror(errno));
     ::close(fd);
     return -1;
