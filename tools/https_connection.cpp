@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 
 #include <cerrno>
 #include <cstdio>
@@ -71,7 +72,16 @@ bool HttpsConnection::on_events(short revents, Clock::time_point now) {
     }
   }
   bool alive = step(now);
-  if (alive && !draining_ && tls_.handshake_done()) deadline_ = now + settings_.idle_timeout;
+  if (alive && !draining_ && tls_.handshake_done()) {
+    deadline_ = now + settings_.idle_timeout;
+    if (!responding_ && !requests_.empty()) {
+      // Part of a request head: activity does not buy it more than request_timeout.
+      if (!request_started_) request_started_ = now;
+      deadline_ = std::min(deadline_, *request_started_ + settings_.request_timeout);
+    } else {
+      request_started_.reset();
+    }
+  }
   return alive;
 }
 
@@ -291,10 +301,14 @@ void HttpsConnection::on_timeout() {
   // from mk_conn_new on the same monotonic clock, so it agrees it has passed.
   if (!tls_.handshake_done() && mk_conn_check_timeout(tls_.conn()) == MK_ERR_HANDSHAKE_TIMEOUT)
     tls_.flush();  // its alerts, if the socket takes them
-  log(tls_.handshake_done()
-          ? "idle timeout: closing"
-          : "handshake timed out after " + std::to_string(settings_.handshake_timeout.count()) +
-                " s: closing");
+  if (!tls_.handshake_done())
+    log("handshake timed out after " + std::to_string(settings_.handshake_timeout.count()) +
+        " s: closing");
+  else if (request_started_)
+    log("request head incomplete after " + std::to_string(settings_.request_timeout.count()) +
+        " s: closing");
+  else
+    log("idle timeout: closing");
 }
 
 void HttpsConnection::shut_down() {

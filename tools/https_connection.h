@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "http_request.h"
@@ -18,6 +19,9 @@ struct ServeSettings {
   bool verbose = false;
   std::chrono::seconds handshake_timeout{10};
   std::chrono::seconds idle_timeout{30};  // between requests, or while a send is stalled
+  // From a request's first byte to the end of its head: a client trickling a byte
+  // now and then (slowloris) cannot hold a connection longer than this per request.
+  std::chrono::seconds request_timeout{30};
 };
 
 class HttpsConnection {
@@ -60,6 +64,8 @@ class HttpsConnection {
   const ServeSettings& settings_;
   std::string peer_;
   Clock::time_point deadline_;
+  // When the first byte of the request head now arriving came; unset between requests.
+  std::optional<Clock::time_point> request_started_;
   bool handshake_logged_ = false;
   std::string requests_;  // plaintext received, not yet parsed
   bool responding_ = false;

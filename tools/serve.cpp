@@ -38,6 +38,7 @@ constexpr OptionSpec kOptions[] = {
     {"--suites", "", true},
     {"--groups", "", true},
     {"--handshake-timeout", "", true},
+    {"--request-timeout", "", true},
     {"--verbose", "-v", false},
     {"--help", "-h", false},
 };
@@ -46,7 +47,7 @@ constexpr const char* kUsage =
     "usage: meerkat serve [--port N] [--cert CHAIN.pem --key KEY.pem] [--dir DIR]\n"
     "                     [--alpn LIST] [--client-ca FILE [--client-cert optional|required]]\n"
     "                     [--versions LIST] [--suites LIST] [--groups LIST]\n"
-    "                     [--handshake-timeout SECONDS] [-v]\n"
+    "                     [--handshake-timeout SECONDS] [--request-timeout SECONDS] [-v]\n"
     "\n"
     "Serve the files in DIR over HTTPS/1.1 (TLS 1.3 or 1.2) on 127.0.0.1: GET and HEAD,\n"
     "keep-alive, many connections at once. Stop it with Ctrl-C.\n"
@@ -65,6 +66,8 @@ constexpr const char* kUsage =
     "      --groups LIST          key exchange groups in preference order, e.g.\n"
     "                             x25519,secp256r1,secp384r1\n"
     "      --handshake-timeout S  close connections whose handshake takes longer (default 10)\n"
+    "      --request-timeout S    close connections whose request head takes longer to\n"
+    "                             arrive, counted from its first byte (default 30)\n"
     "  -v, --verbose              log each connection's handshake, requests and failures\n";
 
 // Signals reach the poll loop through a pipe, so a signal between two polls is never
@@ -229,6 +232,11 @@ int run_serve(std::span<const char* const> argv) {
       !parse_int(args.value("--handshake-timeout"), 1, 3600, timeout)) {
     return usage_error("serve", "--handshake-timeout needs a number of seconds from 1 to 3600");
   }
+  int64_t request_timeout = 30;
+  if (args.has("--request-timeout") &&
+      !parse_int(args.value("--request-timeout"), 1, 3600, request_timeout)) {
+    return usage_error("serve", "--request-timeout needs a number of seconds from 1 to 3600");
+  }
   if (args.has("--cert") != args.has("--key"))
     return usage_error("serve", "--cert and --key go together");
   if (args.has("--client-cert") && !args.has("--client-ca")) {
@@ -242,6 +250,7 @@ int run_serve(std::span<const char* const> argv) {
   ServeSettings settings;
   settings.verbose = args.has("--verbose");
   settings.handshake_timeout = std::chrono::seconds(timeout);
+  settings.request_timeout = std::chrono::seconds(request_timeout);
   std::string dir(args.value("--dir", "."));
   char real[PATH_MAX];
   struct stat st;

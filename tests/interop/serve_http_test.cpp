@@ -260,6 +260,26 @@ TEST(ServeTimeout, HalfOpenHandshakeIsClosedWhileOthersAreServed) {
   EXPECT_EQ(after.out, kIndexHtml);
 }
 
+// Slowloris: a client that sends part of a request head and then nothing more (or
+// a byte now and then) is closed request_timeout after the head's first byte, not
+// kept for the 30 s idle timeout that activity would renew.
+TEST(ServeTimeout, IncompleteRequestHeadIsClosedAfterTheRequestTimeout) {
+  Site site;
+  MeerkatServer server;
+  ASSERT_TRUE(server.start(site.dir.path(), {"--request-timeout", "1", "-v"}))
+      << server.proc().output();
+  const auto t0 = std::chrono::steady_clock::now();
+  Finished f = run({"openssl", "s_client", "-connect", "127.0.0.1:" + std::to_string(server.port()),
+                    "-quiet", "-ign_eof", "-CAfile", source_path("certs/demo/ca.pem")},
+                   "GET / HTTP/1.1\r\nHost: local", allow_for_wrapper(Millis(20000)));
+  const auto elapsed = std::chrono::steady_clock::now() - t0;
+  EXPECT_EQ(f.out, "") << "the server answered an incomplete request";
+  EXPECT_LT(elapsed, Millis(1000) + allow_for_wrapper(Millis(5000)));
+  EXPECT_TRUE(
+      server.proc().wait_for_output("request head incomplete after 1 s: closing", kPeerTimeout, 2))
+      << server.proc().err();
+}
+
 TEST(ServeLifecycle, SigtermStopsTheServerCleanly) {
   Site site;
   MeerkatServer server;
