@@ -39,7 +39,6 @@ struct Negotiated {
 // Limits that keep a hostile peer from making us loop or buffer without bound.
 inline constexpr unsigned kMaxEmptyRecordsInRow = 32;  // empty app data, CCS, warning alerts
 inline constexpr unsigned kMaxKeyUpdatesInRow = 32;    // KeyUpdates with no data in between
-inline constexpr unsigned kMaxChangeCipherSpecs = 2;   // middlebox-compatibility records
 // A sender refreshes its key well before AES-GCM's limit (2^24.5 records,
 // RFC 8446 5.5) by sending a KeyUpdate on its own.
 inline constexpr uint64_t kAutoKeyUpdateRecords = uint64_t{1} << 23;
@@ -73,6 +72,12 @@ class Connection : public HeapObject {
   Err feed_eof();
   Err key_update(bool request_peer);
   unsigned state() const;
+  // Tests and fuzzing: queue one record of any content type and payload (at most
+  // kMaxPlaintext bytes) under the current write key, outside the protocol's rules,
+  // the way a misbehaving peer could send it.
+  Err queue_raw_record(uint8_t type, ByteView payload) {
+    return out_.add_record(type, payload, &write_);
+  }
   Err error() const { return error_; }
   const char* error_message() const;
   const Negotiated& negotiated() const { return negotiated_; }
@@ -161,7 +166,6 @@ class Connection : public HeapObject {
 
   unsigned empty_records_ = 0;
   unsigned key_updates_ = 0;
-  unsigned change_cipher_specs_ = 0;
   bool received_close_ = false;
   bool sent_close_ = false;
 
