@@ -117,9 +117,9 @@ void record_seeds() {
   // NewSessionTicket: lifetime 7200, age_add, nonce "n", ticket "ticket", no extensions.
   const std::string ticket(
       "\x04\x00\x00\x14\x00\x00\x1c\x20\x01\x02\x03\x04\x01n\x00\x06ticket\x00\x00", 24);
-  for (int pair = 0; pair < 6; ++pair) {
-    // record_fuzz's kPairs: 1 and 5 are TLS 1.2, which has no KeyUpdate.
-    const bool tls13 = pair != 1 && pair != 5;
+  for (int pair = 0; pair < 7; ++pair) {
+    // record_fuzz's kPairs: 1, 3 and 5 are TLS 1.2, which has no KeyUpdate.
+    const bool tls13 = pair % 2 == 0;
     for (int victim_is_client = 0; victim_is_client < 2; ++victim_is_client) {
       const uint8_t options = static_cast<uint8_t>(pair << 1 | victim_is_client);
       const std::string tag = std::to_string(options);
@@ -288,8 +288,9 @@ int main(int argc, char** argv) {
   }
   g_root = argv[1];
   // Pairs that complete (support/configs.h), and a few that fail on purpose.
-  const size_t pairs[][2] = {{0, 0}, {1, 1}, {2, 2}, {3, 0}, {0, 3}, {4, 4}, {0, 4},
-                             {5, 5}, {2, 0}, {4, 1}, {3, 3}, {0, 5}, {1, 0}};
+  const size_t pairs[][2] = {{0, 0}, {1, 1}, {2, 2}, {3, 0}, {0, 3}, {4, 4},
+                             {0, 4}, {5, 5}, {2, 0}, {4, 1}, {3, 3}, {0, 5},
+                             {1, 0}, {6, 0}, {6, 3}, {7, 0}, {7, 3}, {8, 0}};
   for (const auto& p : pairs) handshake_seeds(p[0], p[1]);
   record_seeds();
   x509_seeds();

@@ -90,6 +90,24 @@ mk_config* make_client(size_t variant) {
       load(mk_config_set_cert_chain, cfg, "bad/client-chain.pem");
       load(mk_config_set_private_key, cfg, "bad/client-key.pem");
       break;
+    case 6: {
+      mk_config_set_verify(cfg, MK_VERIFY_NONE);
+      const uint16_t suites[] = {MK_TLS_CHACHA20_POLY1305_SHA256,
+                                 MK_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256};
+      mk_config_set_cipher_suites(cfg, suites, 2);
+      break;
+    }
+    case 7: {
+      mk_config_set_verify(cfg, MK_VERIFY_NONE);
+      const uint16_t suites[] = {MK_TLS_AES_256_GCM_SHA384,
+                                 MK_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+      mk_config_set_cipher_suites(cfg, suites, 2);
+      break;
+    }
+    case 8:
+      mk_config_set_verify(cfg, MK_VERIFY_NONE);
+      mk_config_set_versions(cfg, MK_TLS_1_2, MK_TLS_1_2);
+      break;
     default:
       load(mk_config_add_ca, cfg, "ecdsa-p256/ca.pem");
       break;
