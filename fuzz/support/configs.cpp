@@ -13,7 +13,7 @@
 namespace mk::fuzz {
 namespace {
 
-// Built once, never freed: the configs live as long as the fuzzing process.
+// Without its fixed configs a target would fuzz something else: stop loudly.
 [[noreturn]] void die(const char* what, const std::string& which) {
   std::fprintf(stderr, "fuzz setup: %s %s failed\n", what, which.c_str());
   std::abort();
@@ -134,6 +134,7 @@ std::string source_file(const std::string& rel) {
   return in ? out.str() : std::string();
 }
 
+// Built once, never freed: the configs live as long as the fuzzing process.
 const mk_config* server_config(size_t variant) {
   static const std::array<mk_config*, kServerVariants> configs = [] {
     std::array<mk_config*, kServerVariants> a{};
