@@ -4,10 +4,13 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 BENCH_BUILD ?= build-bench
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
 PORT       ?= 8443
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all setup build build-asan run test test-fast bench load fuzz format clean
+.PHONY: all setup build build-asan build-fuzz run test test-fast bench load fuzz format clean
 
 all: build
 
@@ -26,6 +29,16 @@ $(ASAN_BUILD)/build.ninja:
 build-asan: setup $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD)
 
+# libFuzzer targets (fuzz/, docs/fuzzing.md): clang, with ASan and UBSan, tests off.
+# -O1 without NDEBUG, so assertions stay on while fuzzing.
+$(FUZZ_BUILD)/build.ninja:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" \
+	  -DMEERKAT_WERROR=ON -DMEERKAT_TESTS=OFF -DMEERKAT_BENCH=OFF -DMEERKAT_FUZZ=ON
+
+build-fuzz: setup $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD)
+
 # The main job: the HTTPS demo server with the bundled demo certificate chain.
 run: build
 	@echo
@@ -34,9 +47,10 @@ run: build
 	@echo
 	$(BUILD)/meerkat serve --port $(PORT) --dir docs/site
 
-# Every test: the normal build, then the same suite under ASan/UBSan.
-test: build build-asan
-	@scripts/run-tests.sh $(BUILD) $(ASAN_BUILD)
+# Every test: the normal build, then the same suite under ASan/UBSan, then each fuzz
+# target once over its committed corpus.
+test: build build-asan build-fuzz
+	@scripts/run-tests.sh $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
 
 # The normal build's tests only (quicker while developing).
 test-fast: build
@@ -61,6 +75,12 @@ bench: setup $(BENCH_BUILD)/build.ninja
 # most); figures in $(BUILD)/load.json. LOAD_ARGS passes options, e.g. -c 200.
 load: build
 	$(BUILD)/tools/load/meerkat_load --meerkat $(BUILD)/meerkat --json $(BUILD)/load.json $(LOAD_ARGS)
+
+# Each fuzz target for FUZZ_SECONDS (default 60) on a scratch copy of its corpus,
+# then a table of executions, coverage, corpus size and findings. FUZZ_TARGETS picks
+# targets ("record x509_der"); FUZZ_JOBS runs that many at once (default 1).
+fuzz: build-fuzz
+	@JOBS=$(or $(FUZZ_JOBS),1) scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cpp' '*.c')

@@ -45,6 +45,10 @@ class Rng {
 
 // The OS-seeded HMAC-DRBG (process-wide, thread-safe).
 Rng& system_rng();
+// Fuzz builds only (MEERKAT_FUZZ, where the library is built with MEERKAT_FUZZING):
+// the system RNG is seeded with a constant instead of getrandom(2), and this puts it
+// back to that first state, so each fuzz input sees the same random bytes.
+void restart_system_rng_for_fuzzing();
 
 // ---- hashing -------------------------------------------------------------------
 enum class HashId : uint8_t { sha256, sha384, sha512 };

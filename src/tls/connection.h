@@ -80,6 +80,12 @@ class Connection : public HeapObject {
   int64_t timeout_ms() const;
   Err key_update(bool request_peer);
   unsigned state() const;
+  // Tests and fuzzing: queue one record of any content type and payload (at most
+  // kMaxPlaintext bytes) under the current write key, outside the protocol's rules,
+  // the way a misbehaving peer could send it.
+  Err queue_raw_record(uint8_t type, ByteView payload) {
+    return out_.add_record(type, payload, &write_);
+  }
   Err error() const { return error_; }
   const char* error_message() const;
   const Negotiated& negotiated() const { return negotiated_; }

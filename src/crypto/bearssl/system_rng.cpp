@@ -13,6 +13,13 @@
 namespace mk::crypto {
 namespace {
 
+#if MEERKAT_FUZZING
+// Fuzz builds replay crashes: the "OS" seed is a constant.
+bool os_random(uint8_t* out, size_t len) {
+  for (size_t i = 0; i < len; ++i) out[i] = static_cast<uint8_t>(0xA5 ^ (i * 37));
+  return true;
+}
+#else
 bool os_random(uint8_t* out, size_t len) {
   while (len > 0) {
     ssize_t n = getrandom(out, len, 0);
@@ -25,6 +32,7 @@ bool os_random(uint8_t* out, size_t len) {
   }
   return true;
 }
+#endif
 
 class SystemRng final : public Rng {
  public:
@@ -52,6 +60,13 @@ class SystemRng final : public Rng {
     return MK_OK;
   }
 
+#if MEERKAT_FUZZING
+  void restart() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    seeded_ = false;
+  }
+#endif
+
  private:
   std::mutex mutex_;
   br_hmac_drbg_context drbg_{};
@@ -59,11 +74,21 @@ class SystemRng final : public Rng {
   pid_t pid_ = 0;
 };
 
-}  // namespace
-
-Rng& system_rng() {
+SystemRng& the_system_rng() {
   static SystemRng rng;
   return rng;
 }
+
+}  // namespace
+
+Rng& system_rng() {
+  return the_system_rng();
+}
+
+#if MEERKAT_FUZZING
+void restart_system_rng_for_fuzzing() {
+  the_system_rng().restart();
+}
+#endif
 
 }  // namespace mk::crypto
