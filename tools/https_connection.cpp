@@ -301,6 +301,10 @@ void HttpsConnection::on_timeout() {
   // from mk_conn_new on the same monotonic clock, so it agrees it has passed.
   if (!tls_.handshake_done() && mk_conn_check_timeout(tls_.conn()) == MK_ERR_HANDSHAKE_TIMEOUT)
     tls_.flush();  // its alerts, if the socket takes them
+  if (tls_.handshake_done()) {
+    begin_close();  // close_notify, so the client sees an orderly end, not a cut
+    tls_.flush();
+  }
   if (!tls_.handshake_done())
     log("handshake timed out after " + std::to_string(settings_.handshake_timeout.count()) +
         " s: closing");
