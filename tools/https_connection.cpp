@@ -297,22 +297,19 @@ void HttpsConnection::begin_close() {
 
 void HttpsConnection::on_timeout() {
   if (draining_) return;
-  // The engine holds the same deadline (mk_config_set_handshake_timeout), measured
-  // from mk_conn_new on the same monotonic clock, so it agrees it has passed.
-  if (!tls_.handshake_done() && mk_conn_check_timeout(tls_.conn()) == MK_ERR_HANDSHAKE_TIMEOUT)
-    tls_.flush();  // its alerts, if the socket takes them
-  if (tls_.handshake_done()) {
-    begin_close();  // close_notify, so the client sees an orderly end, not a cut
-    tls_.flush();
-  }
-  if (!tls_.handshake_done())
+  if (!tls_.handshake_done()) {
+    // The engine holds the same deadline (mk_config_set_handshake_timeout), measured
+    // from mk_conn_new on the same monotonic clock, so it agrees it has passed.
+    if (mk_conn_check_timeout(tls_.conn()) == MK_ERR_HANDSHAKE_TIMEOUT)
+      tls_.flush();  // its alerts, if the socket takes them
     log("handshake timed out after " + std::to_string(settings_.handshake_timeout.count()) +
         " s: closing");
-  else if (request_started_)
-    log("request head incomplete after " + std::to_string(settings_.request_timeout.count()) +
-        " s: closing");
-  else
-    log("idle timeout: closing");
+    return;
+  }
+  shut_down();  // close_notify, so the client sees an orderly end, not a cut
+  log(request_started_ ? "request head incomplete after " +
+                             std::to_string(settings_.request_timeout.count()) + " s: closing"
+                       : std::string("idle timeout: closing"));
 }
 
 void HttpsConnection::shut_down() {
